@@ -1,0 +1,7 @@
+package io.recruitflow.account;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface AccountRepository extends MongoRepository<Account, String> {
+
+}

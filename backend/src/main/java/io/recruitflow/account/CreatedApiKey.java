@@ -1,0 +1,4 @@
+package io.recruitflow.account;
+
+public record CreatedApiKey(ApiKeyView apiKey, String secret) {
+}

@@ -1,0 +1,7 @@
+package io.recruitflow.account;
+
+public enum Role {
+
+	ADMIN, RECRUITER
+
+}

@@ -1,0 +1,16 @@
+package io.recruitflow.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface UserRepository extends MongoRepository<User, String> {
+
+	Optional<User> findByEmail(String email);
+
+	Optional<User> findByIdAndAccountId(String id, String accountId);
+
+	List<User> findByAccountIdOrderByNameAsc(String accountId);
+
+}

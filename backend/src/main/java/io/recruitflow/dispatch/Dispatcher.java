@@ -1,0 +1,124 @@
+package io.recruitflow.dispatch;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * A fixed number of workers per instance (bounded concurrency), each claiming one due or
+ * abandoned step at a time. Idle workers sleep until work is enqueued here or the poll interval
+ * passes, so due WAIT steps, other instances' work and expired leases are picked up too.
+ */
+@Component
+class Dispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	private final StepQueue queue;
+
+	private final StepRunner runner;
+
+	private final WorkSignal signal;
+
+	private final DispatchProperties properties;
+
+	/** Identifies this instance's claims; a restart is a new owner, so its old leases expire. */
+	private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+			+ UUID.randomUUID().toString().substring(0, 8);
+
+	private final List<Thread> workers = new ArrayList<>();
+
+	private volatile boolean running;
+
+	Dispatcher(StepQueue queue, StepRunner runner, WorkSignal signal, DispatchProperties properties) {
+		this.queue = queue;
+		this.runner = runner;
+		this.signal = signal;
+		this.properties = properties;
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled()) {
+			log.info("Step dispatch is disabled on this instance");
+			return;
+		}
+		this.running = true;
+		for (int i = 0; i < this.properties.workers(); i++) {
+			String owner = this.instanceId + "#" + i;
+			this.workers.add(Thread.ofPlatform().name("dispatch-" + i).daemon(true).start(() -> work(owner)));
+		}
+		log.info("Step dispatch started with {} workers ({})", this.properties.workers(), this.instanceId);
+	}
+
+	private void work(String owner) {
+		while (this.running) {
+			long seen = this.signal.generation();
+			try {
+				Optional<StepExecution> step = this.queue.claimDue(owner, this.properties.lease())
+					.or(() -> this.queue.claimAbandoned(owner, this.properties.lease()));
+				if (step.isPresent()) {
+					this.runner.run(step.get());
+				}
+				else {
+					this.signal.await(seen, this.properties.pollInterval());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// The step stays claimed; its lease runs out and it is taken up again.
+				if (this.running) {
+					log.warn("A step failed unexpectedly; it will be retried when its lease ends", ex);
+					sleepQuietly();
+				}
+			}
+		}
+	}
+
+	private void sleepQuietly() {
+		try {
+			Thread.sleep(this.properties.pollInterval().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.signal.wake();
+		for (Thread worker : this.workers) {
+			try {
+				worker.join(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.workers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stop before the web server and the database client go away. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 1000;
+	}
+
+}

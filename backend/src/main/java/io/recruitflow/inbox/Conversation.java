@@ -1,0 +1,18 @@
+package io.recruitflow.inbox;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The thread between one candidate and one of our numbers. {@code assignedUserId} is who the
+ * candidate is replying to: the last user who texted them from this number.
+ */
+@Document("conversations")
+@CompoundIndex(name = "account_candidate_number", def = "{'accountId': 1, 'candidateId': 1, 'ourNumber': 1}",
+		unique = true)
+public record Conversation(@Id String id, String accountId, String candidateId, String ourNumber,
+		String assignedUserId, Instant lastMessageAt, String preview, int unread) {
+}

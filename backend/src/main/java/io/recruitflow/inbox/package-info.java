@@ -1,0 +1,6 @@
+/**
+ * Conversations and messages in both directions, their delivery status, and (with the replies
+ * feature) inbound SMS, notifications and live events. A message is stored once: outbound ones
+ * are keyed by the step execution that sent them, all by the provider's message id.
+ */
+package io.recruitflow.inbox;

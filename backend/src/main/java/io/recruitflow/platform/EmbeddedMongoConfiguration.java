@@ -1,0 +1,64 @@
+package io.recruitflow.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Without MONGODB_URI the app runs its own MongoDB-wire server (mongo-java-server, H2 files under
+ * the data dir, oplog on so change streams work), so `make run` needs nothing installed. With
+ * MONGODB_URI this configuration does nothing and Spring Boot connects to that server.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedMongoConfiguration.NoExternalMongo.class)
+class EmbeddedMongoConfiguration {
+
+	static final String DATABASE = "recruitflow";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+	@Bean(destroyMethod = "shutdownNow")
+	MongoServer embeddedMongoServer(RecruitFlowProperties properties) throws IOException {
+		Path dir = properties.dataDir().toAbsolutePath().normalize();
+		Files.createDirectories(dir);
+		Path file = dir.resolve("recruitflow.mv");
+		MongoServer server = new MongoServer(new H2Backend(file.toString()));
+		server.enableOplog();
+		server.bind("127.0.0.1", 0);
+		log.info("Embedded MongoDB (mongo-java-server, H2) on {} with data in {}", server.getLocalAddress(), file);
+		return server;
+	}
+
+	@Bean
+	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server) {
+		var address = server.getLocalAddress();
+		var uri = new ConnectionString(
+				"mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + DATABASE);
+		return () -> uri;
+	}
+
+	static class NoExternalMongo implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("MONGODB_URI"));
+		}
+
+	}
+
+}

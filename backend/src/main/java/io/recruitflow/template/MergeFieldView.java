@@ -1,0 +1,4 @@
+package io.recruitflow.template;
+
+public record MergeFieldView(String token, String description, String example) {
+}

@@ -1,0 +1,2 @@
+/** Chat message templates: bodies with merge fields, rendering, and SMS segment and cost measuring. */
+package io.recruitflow.template;

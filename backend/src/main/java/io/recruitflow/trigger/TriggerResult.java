@@ -1,0 +1,4 @@
+package io.recruitflow.trigger;
+
+record TriggerResult(String eventId, TriggerReceipt receipt, String error, String errorClassification) {
+}

@@ -1,0 +1,7 @@
+package io.recruitflow.workflow;
+
+public enum WorkflowStepKind {
+
+	CHAT_MESSAGE, WAIT
+
+}

@@ -1,0 +1,95 @@
+package io.recruitflow.account;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import io.recruitflow.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CreditServiceTests extends IntegrationTest {
+
+	@Autowired
+	CreditService credits;
+
+	private String acme;
+
+	@BeforeEach
+	void findAcme() {
+		this.acme = this.mongo.findOne(Query.query(Criteria.where("name").is("Acme Talent")), Account.class).id();
+	}
+
+	@Test
+	void aDebitTakesCreditsAndWritesTheLedger() {
+		assertThat(this.credits.debit(this.acme, 2, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(498);
+		CreditLedgerEntry entry = this.mongo.findById("debit:exec-1:0", CreditLedgerEntry.class);
+		assertThat(entry.delta()).isEqualTo(-2);
+		assertThat(entry.balanceAfter()).isEqualTo(498);
+	}
+
+	@Test
+	void repeatingADebitPaysOnce() {
+		this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1");
+
+		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
+		assertThat(count("creditLedger")).isEqualTo(1);
+	}
+
+	@Test
+	void theBalanceNeverDropsBelowZero() {
+		assertThat(this.credits.debit(this.acme, 501, "debit:big:0", "SMS", "big")).isFalse();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(500);
+		assertThat(count("creditLedger")).isZero();
+	}
+
+	@Test
+	void concurrentDebitsStopExactlyAtZero() throws Exception {
+		List<Callable<Boolean>> debits = IntStream.range(0, 60)
+			.<Callable<Boolean>>mapToObj(i -> () -> this.credits.debit(this.acme, 10, "debit:exec-" + i + ":0", "SMS", "x"))
+			.toList();
+
+		long succeeded;
+		try (var pool = Executors.newFixedThreadPool(8)) {
+			succeeded = pool.invokeAll(debits).stream().map(CreditServiceTests::get).filter(ok -> ok).count();
+		}
+
+		assertThat(succeeded).isEqualTo(50);
+		assertThat(this.credits.balance(this.acme)).isZero();
+		assertThat(count("creditLedger")).isEqualTo(50);
+	}
+
+	@Test
+	void aRefundGivesBackOnce() {
+		this.credits.debit(this.acme, 2, "debit:exec-1:0", "SMS", "exec-1");
+
+		this.credits.refund(this.acme, 2, "refund:exec-1:0", "Send failed", "exec-1");
+		this.credits.refund(this.acme, 2, "refund:exec-1:0", "Send failed", "exec-1");
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(500);
+		assertThat(count("creditLedger")).isEqualTo(2);
+	}
+
+	private static boolean get(Future<Boolean> future) {
+		try {
+			return future.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
