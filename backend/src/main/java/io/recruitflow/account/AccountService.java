@@ -32,6 +32,24 @@ public class AccountService {
 		this.sandbox = smsMode.sandbox();
 	}
 
+	/** Who a number of ours belongs to: an account, and the user it is allocated to (null: the company number). */
+	public record NumberOwner(Account account, String userId) {
+	}
+
+	/** The account (and user) owning this E.164 number, for routing an inbound SMS. */
+	public Optional<NumberOwner> numberOwner(String number) {
+		Optional<User> user = this.users.findFirstBySmsNumber(number);
+		if (user.isPresent()) {
+			return this.accounts.findById(user.get().accountId()).map(account -> new NumberOwner(account, user.get().id()));
+		}
+		return this.accounts.findFirstByCompanyNumber(number).map(account -> new NumberOwner(account, null));
+	}
+
+	/** The account's active admins: who hears of replies nobody else is assigned. */
+	public List<UserView> admins(Caller caller) {
+		return users(caller).stream().filter(user -> user.role() == Role.ADMIN && user.active()).toList();
+	}
+
 	public Account account(Caller caller) {
 		return this.accounts.findById(caller.accountId())
 			.orElseThrow(() -> new DomainException.NotFound("Account", caller.accountId()));

@@ -9,6 +9,8 @@ interface UserRepository extends MongoRepository<User, String> {
 
 	Optional<User> findByEmail(String email);
 
+	Optional<User> findFirstBySmsNumber(String smsNumber);
+
 	Optional<User> findByIdAndAccountId(String id, String accountId);
 
 	List<User> findByAccountIdOrderByNameAsc(String accountId);

@@ -100,6 +100,50 @@ public class CandidateService {
 		return after;
 	}
 
+	/**
+	 * The candidate texting from this number; someone unknown becomes a minimal candidate marked
+	 * unknown, so that no reply is ever dropped. One upsert on (account, externalId "sms:<number>")
+	 * keeps concurrent first messages to one record.
+	 */
+	public Candidate byMobileOrUnknown(String accountId, String mobile) {
+		Candidate known = this.mongo.findOne(Query.query(Criteria.where("accountId").is(accountId).and("mobile").is(mobile))
+			.with(Sort.by(Sort.Direction.DESC, "updatedAt")), Candidate.class);
+		if (known != null) {
+			return known;
+		}
+		Instant now = this.clock.instant();
+		Query key = Query.query(Criteria.where("accountId").is(accountId).and("externalId").is("sms:" + mobile));
+		Update create = new Update().setOnInsert("mobile", mobile)
+			.setOnInsert("unknown", true)
+			.setOnInsert("createdAt", now)
+			.setOnInsert("updatedAt", now);
+		FindAndModifyOptions upsert = FindAndModifyOptions.options().upsert(true).returnNew(true);
+		try {
+			return this.mongo.findAndModify(key, create, upsert, Candidate.class);
+		}
+		catch (DuplicateKeyException raced) {
+			return this.mongo.findAndModify(key, create, upsert, Candidate.class);
+		}
+	}
+
+	/** Records an opt-out; returns false when the candidate had already opted out. */
+	public boolean optOut(String accountId, String candidateId, String keyword) {
+		return this.mongo.updateFirst(
+				Query.query(Criteria.where("_id").is(candidateId).and("accountId").is(accountId).and("smsOptOut").isNull()),
+				new Update().set("smsOptOut", new Candidate.SmsOptOut(this.clock.instant(), keyword))
+					.set("updatedAt", this.clock.instant()),
+				Candidate.class)
+			.getModifiedCount() == 1;
+	}
+
+	/** Clears an opt-out; returns false when the candidate was not opted out. */
+	public boolean optIn(String accountId, String candidateId) {
+		return this.mongo.updateFirst(
+				Query.query(Criteria.where("_id").is(candidateId).and("accountId").is(accountId).and("smsOptOut").ne(null)),
+				new Update().unset("smsOptOut").set("updatedAt", this.clock.instant()), Candidate.class)
+			.getModifiedCount() == 1;
+	}
+
 	/** The result of recording a candidate: the stored candidate and the ATS status it had before. */
 	public record Upserted(Candidate candidate, String previousAtsStatus) {
 	}

@@ -51,8 +51,12 @@ public class RunStarter {
 		}
 	}
 
-	/** Enqueues the step after {@code done}, if the workflow still has one; else the run is over. */
-	void enqueueNext(StepExecution done, Workflow workflow) {
+	/**
+	 * Enqueues the step after {@code done}, if the workflow still has one; else the run is over.
+	 *
+	 * @return whether there is a next step
+	 */
+	boolean enqueueNext(StepExecution done, Workflow workflow) {
 		List<Workflow.Step> steps = workflow.steps();
 		int index = -1;
 		for (int i = 0; i < steps.size(); i++) {
@@ -61,10 +65,11 @@ public class RunStarter {
 			}
 		}
 		if (index < 0 || index + 1 >= steps.size()) {
-			return;
+			return false;
 		}
 		enqueue(done.accountId(), done.workflowId(), done.runId(), steps.get(index + 1), index + 2, done.candidateId(),
 				done.triggerEventId(), done.context());
+		return true;
 	}
 
 	private void enqueue(String accountId, String workflowId, String runId, Workflow.Step step, int position,

@@ -118,8 +118,12 @@ class StepRunner {
 			return;
 		}
 		if (step.kind() == WorkflowStepKind.WAIT) {
-			if (finish(step, StepState.SENT, null)) {
-				this.runs.enqueueNext(step, workflow);
+			// Next step first: a crash in between re-runs this step, whose enqueue is then a no-op.
+			boolean more = this.runs.enqueueNext(step, workflow);
+			this.queue.transition(step, StepState.CLAIMED,
+					new Update().set("state", StepState.SENT).set("reason", null).set("leaseUntil", null));
+			if (!more) {
+				this.queue.updateRunState(step.runId(), StepState.SENT);
 			}
 			return;
 		}
@@ -210,21 +214,25 @@ class StepRunner {
 		}
 	}
 
-	/** Records the message (once per step) and marks the step SENT, then moves the run on. */
+	/**
+	 * Records the message (once per step), enqueues the next step (once), then marks this one SENT.
+	 * In that order, a crash anywhere leaves the step SENDING, and reconciling it repeats only
+	 * no-ops before finishing the job.
+	 */
 	private void completeSent(StepExecution step, String providerMessageId, Optional<Workflow> workflow) {
 		PreparedSms sms = step.sms();
 		SmsMessage message = this.inbox.recordOutbound(new OutboundMessage(step.accountId(), step.candidateId(),
 				sms.from(), sms.to(), sms.text(), sms.encoding(), sms.segments(), sms.senderUserId(), step.workflowId(),
 				step.id(), providerMessageId, this.gateway.sandbox()));
+		boolean more = workflow.map(current -> this.runs.enqueueNext(step, current)).orElse(false);
 		Optional<StepExecution> sent = this.queue.transition(step, step.state(),
 				new Update().set("state", StepState.SENT)
 					.set("providerMessageId", message.providerMessageId())
 					.set("messageId", message.id())
 					.set("reason", null)
 					.set("leaseUntil", null));
-		if (sent.isPresent()) {
+		if (sent.isPresent() && !more) {
 			this.queue.updateRunState(step.runId(), StepState.SENT);
-			workflow.ifPresent(current -> this.runs.enqueueNext(step, current));
 		}
 	}
 

@@ -26,9 +26,12 @@ public class InboxService {
 
 	private final Clock clock;
 
-	InboxService(MongoTemplate mongo, Clock clock) {
+	private final LiveEvents live;
+
+	InboxService(MongoTemplate mongo, Clock clock, LiveEvents live) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.live = live;
 	}
 
 	/**
@@ -51,7 +54,9 @@ public class InboxService {
 				outbound.stepExecutionId(), outbound.providerMessageId(), SmsMessage.MessageStatus.SENT, null,
 				outbound.sandbox(), now, now);
 		try {
-			return this.mongo.insert(message);
+			SmsMessage stored = this.mongo.insert(message);
+			this.live.publish(LiveEvents.Kind.MESSAGE_STATUS, stored.accountId(), null, stored.id(), null);
+			return stored;
 		}
 		catch (DuplicateKeyException ex) {
 			return byStepExecution(outbound.stepExecutionId()).orElseThrow(() -> ex);
@@ -82,7 +87,11 @@ public class InboxService {
 		SmsMessage updated = this.mongo.findAndModify(notFinal,
 				new Update().set("status", status).set("statusReason", why).set("statusAt", at != null ? at : this.clock.instant()),
 				FindAndModifyOptions.options().returnNew(true), SmsMessage.class);
-		return updated != null;
+		if (updated == null) {
+			return false;
+		}
+		this.live.publish(LiveEvents.Kind.MESSAGE_STATUS, updated.accountId(), null, updated.id(), null);
+		return true;
 	}
 
 	private static String failureReason(String status, String reason, String errorCode) {

@@ -23,20 +23,42 @@ class WebhookAuthenticity {
 
 	private final String publicBaseUrl;
 
-	WebhookAuthenticity(WebhookSignatures signatures, SmsGateway gateway,
+	private final WebhookReplays replays;
+
+	WebhookAuthenticity(WebhookSignatures signatures, SmsGateway gateway, WebhookReplays replays,
 			@Value("${recruitflow.public-base-url}") String publicBaseUrl) {
+		this.replays = replays;
 		this.signatures = signatures;
 		this.gateway = gateway;
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
 	boolean genuine(HttpServletRequest request, byte[] body) {
+		return verdict(request, body) != Verdict.FORGED;
+	}
+
+	enum Verdict {
+
+		/** Signed by MessageBird for this URL and body, first use of the signature. */
+		GENUINE,
+		/** Genuine, but this signature was already used: answer OK and do nothing. */
+		REPLAYED,
+		/** Unsigned, forged, expired, or for another URL or body — or no signing key outside the sandbox. */
+		FORGED,
+		/** No signing key, in sandbox mode: nothing real to protect. */
+		SANDBOX
+
+	}
+
+	Verdict verdict(HttpServletRequest request, byte[] body) {
 		if (!this.signatures.configured()) {
-			return this.gateway.sandbox();
+			return this.gateway.sandbox() ? Verdict.SANDBOX : Verdict.FORGED;
 		}
 		String query = request.getQueryString();
 		String url = this.publicBaseUrl + request.getRequestURI() + (query == null ? "" : "?" + query);
-		return this.signatures.verify(request.getHeader(WebhookSignatures.HEADER), url, body).isPresent();
+		return this.signatures.verify(request.getHeader(WebhookSignatures.HEADER), url, body)
+			.map(signatureId -> this.replays.firstUse(signatureId) ? Verdict.GENUINE : Verdict.REPLAYED)
+			.orElse(Verdict.FORGED);
 	}
 
 }

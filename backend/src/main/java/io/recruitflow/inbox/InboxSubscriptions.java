@@ -1,0 +1,65 @@
+package io.recruitflow.inbox;
+
+import io.recruitflow.platform.Caller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The live subscriptions. Each caller's stream is filtered to their account (and, for
+ * notifications, to themselves) before anything is loaded, so no event of another account or
+ * user is ever read on their behalf.
+ */
+@Controller
+class InboxSubscriptions {
+
+	record InboxEvent(SmsMessage message, Conversation conversation) {
+	}
+
+	private final LiveEvents live;
+
+	private final InboxQueries queries;
+
+	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+	InboxSubscriptions(LiveEvents live, InboxQueries queries, org.springframework.data.mongodb.core.MongoTemplate mongo) {
+		this.live = live;
+		this.queries = queries;
+		this.mongo = mongo;
+	}
+
+	@SubscriptionMapping
+	Flux<InboxEvent> inboxMessageReceived(@AuthenticationPrincipal Caller caller) {
+		return this.live.events()
+			.filter(event -> event.kind() == LiveEvents.Kind.INBOUND_MESSAGE && caller.accountId().equals(event.accountId()))
+			.concatMap(event -> load(() -> this.queries.message(caller.accountId(), event.messageId())
+				.flatMap(message -> this.queries.conversation(caller, message.conversationId())
+					.map(conversation -> new InboxEvent(message, conversation)))
+				.orElse(null)));
+	}
+
+	@SubscriptionMapping
+	Flux<Notification> notificationReceived(@AuthenticationPrincipal Caller caller) {
+		return this.live.events()
+			.filter(event -> event.kind() == LiveEvents.Kind.NOTIFICATION && caller.accountId().equals(event.accountId())
+					&& caller.userId() != null && caller.userId().equals(event.userId()))
+			.concatMap(event -> load(() -> this.mongo.findById(event.notificationId(), Notification.class)));
+	}
+
+	@SubscriptionMapping
+	Flux<SmsMessage> messageStatusChanged(@AuthenticationPrincipal Caller caller) {
+		return this.live.events()
+			.filter(event -> event.kind() == LiveEvents.Kind.MESSAGE_STATUS && caller.accountId().equals(event.accountId()))
+			.concatMap(event -> load(() -> this.queries.message(caller.accountId(), event.messageId()).orElse(null)));
+	}
+
+	/** Reads off the event thread, which must stay free to deliver to everyone else. */
+	private static <T> Mono<T> load(java.util.concurrent.Callable<T> read) {
+		return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
+	}
+
+}

@@ -1,0 +1,192 @@
+package io.recruitflow.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fans live events out to the subscribers of every instance. When the database offers change
+ * streams (a replica set, or the embedded server with its oplog), an event is a document inserted
+ * into {@code liveEvents} and every instance — this one included — hears it from the stream: one
+ * path, so nothing is delivered twice. Without change streams (a standalone MongoDB) there can be
+ * only one instance, and events go straight to this instance's subscribers.
+ */
+@Component
+class LiveEvents implements SmartLifecycle {
+
+	enum Kind {
+
+		INBOUND_MESSAGE, NOTIFICATION, MESSAGE_STATUS
+
+	}
+
+	/**
+	 * @param userId set for NOTIFICATION: the only user who may see it
+	 */
+	@org.springframework.data.mongodb.core.mapping.Document("liveEvents")
+	record LiveEvent(String id, Kind kind, String accountId, String userId, String messageId, String notificationId,
+			Instant at) {
+	}
+
+	/** How long events are kept for instances that are catching up; they are read within milliseconds. */
+	private static final Duration RETENTION = Duration.ofMinutes(10);
+
+	private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
+
+	private volatile boolean changeStreams;
+
+	private volatile boolean running;
+
+	private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
+
+	private Thread watcher;
+
+	LiveEvents(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	void publish(Kind kind, String accountId, String userId, String messageId, String notificationId) {
+		LiveEvent event = new LiveEvent(new ObjectId().toHexString(), kind, accountId, userId, messageId,
+				notificationId, this.clock.instant());
+		if (this.changeStreams) {
+			this.mongo.insert(event);
+		}
+		else {
+			this.sink.tryEmitNext(event);
+		}
+	}
+
+	Flux<LiveEvent> events() {
+		return this.sink.asFlux();
+	}
+
+	boolean usesChangeStreams() {
+		return this.changeStreams;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Optional<MongoChangeStreamCursor<ChangeStreamDocument<Document>>> opened = openCursor();
+		if (opened.isEmpty()) {
+			log.info("Live events: no change streams on this database, so events stay within this instance");
+			return;
+		}
+		this.cursor = opened.get();
+		this.changeStreams = true;
+		this.watcher = Thread.ofPlatform().name("live-events").daemon(true).start(this::watch);
+		log.info("Live events: shared between instances through a MongoDB change stream");
+	}
+
+	private Optional<MongoChangeStreamCursor<ChangeStreamDocument<Document>>> openCursor() {
+		try {
+			MongoCollection<Document> collection = this.mongo.getCollection("liveEvents");
+			return Optional.of(collection.watch(List.of(Aggregates.match(Filters.eq("operationType", "insert"))))
+				.maxAwaitTime(Duration.ofMillis(500).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+				.cursor());
+		}
+		catch (RuntimeException unsupported) {
+			return Optional.empty();
+		}
+	}
+
+	private void watch() {
+		while (this.running) {
+			try {
+				ChangeStreamDocument<Document> change = this.cursor.tryNext();
+				if (change != null && change.getFullDocument() != null) {
+					this.sink.tryEmitNext(decode(change.getFullDocument()));
+				}
+			}
+			catch (RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
+				log.warn("Live event stream interrupted ({}); reopening", ex.getMessage());
+				reopen();
+			}
+		}
+	}
+
+	private void reopen() {
+		try {
+			Thread.sleep(500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		openCursor().ifPresent(opened -> this.cursor = opened);
+	}
+
+	private static LiveEvent decode(Document document) {
+		Object id = document.get("_id");
+		return new LiveEvent(id == null ? null : id.toString(), Kind.valueOf(document.getString("kind")),
+				document.getString("accountId"), document.getString("userId"), document.getString("messageId"),
+				document.getString("notificationId"),
+				document.getDate("at") == null ? null : document.getDate("at").toInstant());
+	}
+
+	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+	void forgetOldEvents() {
+		if (this.changeStreams) {
+			this.mongo.remove(Query.query(Criteria.where("at").lt(this.clock.instant().minus(RETENTION))), LiveEvent.class);
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		var open = this.cursor;
+		if (open != null) {
+			try {
+				open.close();
+			}
+			catch (RuntimeException ignored) {
+				// Closing during shutdown; nothing left to deliver to.
+			}
+		}
+		if (this.watcher != null) {
+			try {
+				this.watcher.join(2000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}
