@@ -14,13 +14,15 @@ endif
 MVNW := cd backend && ./mvnw -B -ntp
 JAR := backend/target/recruitflow.jar
 
-.PHONY: help run dev test test-backend test-frontend e2e package frontend-build clean
+.PHONY: help run dev test test-backend test-frontend e2e package frontend-build bench chaos clean
 
 help:
 	@echo "make run    build everything and serve the app with demo data on http://localhost:8080"
 	@echo "make test   every test: backend (./mvnw verify), frontend unit tests, browser end-to-end tests"
 	@echo "make dev    backend (dev profile, GraphiQL) + Vite dev server on http://localhost:5173"
 	@echo "make e2e    only the browser end-to-end tests"
+	@echo "make bench  performance figures against the packaged app (minutes); QUICK=1 for small sizes"
+	@echo "make chaos  crashes, provider faults and webhook floods: nothing lost, nothing doubled"
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -58,6 +60,15 @@ e2e: frontend/node_modules/.installed
 	scripts/ensure-chromium.sh
 	cd frontend && npm run e2e
 
+BENCH_RUN = cd bench && ../backend/mvnw -B -ntp -q package && cd .. && \
+	"$(JAVA_HOME)/bin/java" -cp "bench/target/classes:bench/target/lib/*"
+
+bench: package
+	$(BENCH_RUN) io.recruitflow.bench.Bench $(if $(QUICK),--quick)
+
+chaos: package
+	$(BENCH_RUN) io.recruitflow.bench.Chaos $(if $(QUICK),--quick)
+
 clean:
 	$(MVNW) clean
-	rm -rf frontend/dist frontend/src/gql frontend/test-results frontend/playwright-report
+	rm -rf frontend/dist frontend/src/gql frontend/test-results frontend/playwright-report bench/target

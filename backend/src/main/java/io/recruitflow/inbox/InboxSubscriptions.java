@@ -26,20 +26,29 @@ class InboxSubscriptions {
 
 	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
 
+	/**
+	 * Every inbound message loaded once per instance, however many subscribers there are; each
+	 * subscriber then only filters by account. Loaded with the event's own account scope.
+	 */
+	private final Flux<InboxEvent> inbound;
+
 	InboxSubscriptions(LiveEvents live, InboxQueries queries, org.springframework.data.mongodb.core.MongoTemplate mongo) {
 		this.live = live;
 		this.queries = queries;
 		this.mongo = mongo;
+		this.inbound = live.events()
+			.filter(event -> event.kind() == LiveEvents.Kind.INBOUND_MESSAGE)
+			.concatMap(event -> load(() -> this.queries.message(event.accountId(), event.messageId())
+				.flatMap(message -> this.queries.conversation(Caller.system(event.accountId()), message.conversationId())
+					.map(conversation -> new InboxEvent(message, conversation)))
+				.orElse(null)))
+			.share();
 	}
 
 	@SubscriptionMapping
 	Flux<InboxEvent> inboxMessageReceived(@AuthenticationPrincipal Caller caller) {
-		return this.live.events()
-			.filter(event -> event.kind() == LiveEvents.Kind.INBOUND_MESSAGE && caller.accountId().equals(event.accountId()))
-			.concatMap(event -> load(() -> this.queries.message(caller.accountId(), event.messageId())
-				.flatMap(message -> this.queries.conversation(caller, message.conversationId())
-					.map(conversation -> new InboxEvent(message, conversation)))
-				.orElse(null)));
+		return this.inbound.onBackpressureBuffer(LiveEvents.SUBSCRIBER_BUFFER)
+			.filter(event -> caller.accountId().equals(event.message().accountId()));
 	}
 
 	@SubscriptionMapping

@@ -52,6 +52,9 @@ class LiveEvents implements SmartLifecycle {
 	/** How long events are kept for instances that are catching up; they are read within milliseconds. */
 	private static final Duration RETENTION = Duration.ofMinutes(10);
 
+	/** Events a subscriber may fall behind by before it is cut off (it reconnects and refetches). */
+	static final int SUBSCRIBER_BUFFER = 10_000;
+
 	private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
 	private final MongoTemplate mongo;
@@ -80,12 +83,21 @@ class LiveEvents implements SmartLifecycle {
 			this.mongo.insert(event);
 		}
 		else {
-			this.sink.tryEmitNext(event);
+			emit(event);
 		}
 	}
 
+	/** Publishers on several threads take turns rather than lose an event to a concurrent emit. */
+	private void emit(LiveEvent event) {
+		this.sink.emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(200)));
+	}
+
+	/**
+	 * Each subscriber gets its own buffer, so one slow WebSocket neither loses events nor holds up
+	 * the others (the sink itself never waits).
+	 */
 	Flux<LiveEvent> events() {
-		return this.sink.asFlux();
+		return this.sink.asFlux().onBackpressureBuffer(SUBSCRIBER_BUFFER);
 	}
 
 	boolean usesChangeStreams() {
@@ -123,7 +135,7 @@ class LiveEvents implements SmartLifecycle {
 			try {
 				ChangeStreamDocument<Document> change = this.cursor.tryNext();
 				if (change != null && change.getFullDocument() != null) {
-					this.sink.tryEmitNext(decode(change.getFullDocument()));
+					emit(decode(change.getFullDocument()));
 				}
 			}
 			catch (RuntimeException ex) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +31,20 @@ class EmbeddedMongoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+	/**
+	 * @param port RECRUITFLOW_EMBEDDED_MONGO_PORT: fixed so that tools (mongosh, the benchmark's
+	 * seeding) can reach the embedded database; 0, the default, picks a free one
+	 */
 	@Bean(destroyMethod = "shutdownNow")
-	MongoServer embeddedMongoServer(RecruitFlowProperties properties) throws IOException {
+	MongoServer embeddedMongoServer(RecruitFlowProperties properties,
+			@org.springframework.beans.factory.annotation.Value("${recruitflow.embedded-mongo-port:0}") int port)
+			throws IOException {
 		Path dir = properties.dataDir().toAbsolutePath().normalize();
 		Files.createDirectories(dir);
 		Path file = dir.resolve("recruitflow.mv");
-		MongoServer server = new MongoServer(new H2Backend(file.toString()));
+		MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
 		server.enableOplog();
-		server.bind("127.0.0.1", 0);
+		server.bind("127.0.0.1", port);
 		log.info("Embedded MongoDB (mongo-java-server, H2) on {} with data in {}", server.getLocalAddress(), file);
 		return server;
 	}

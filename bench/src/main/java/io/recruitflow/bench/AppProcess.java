@@ -1,0 +1,182 @@
+package io.recruitflow.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The packaged app as a child process on the embedded database: started, health-checked, sampled
+ * for memory (peak RSS from /proc), killed with SIGKILL and restarted on the same data.
+ */
+final class AppProcess implements AutoCloseable {
+
+	final int port;
+
+	final int mongoPort;
+
+	final Path dataDir;
+
+	private final Path jar;
+
+	private final Map<String, String> env;
+
+	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+
+	private final AtomicLong peakRssKb = new AtomicLong();
+
+	private Process process;
+
+	AppProcess(Path jar, Map<String, String> extraEnv) throws IOException {
+		this.jar = jar;
+		this.port = freePort();
+		this.mongoPort = freePort();
+		this.dataDir = Files.createTempDirectory("recruitflow-bench");
+		this.env = new HashMap<>(extraEnv);
+		this.env.put("SERVER_PORT", Integer.toString(this.port));
+		this.env.put("RECRUITFLOW_DATA_DIR", this.dataDir.toString());
+		this.env.put("RECRUITFLOW_EMBEDDED_MONGO_PORT", Integer.toString(this.mongoPort));
+		this.env.put("RECRUITFLOW_DEMO_DATA", "true");
+		this.env.put("PUBLIC_BASE_URL", baseUrl());
+		this.sampler.scheduleAtFixedRate(this::sample, 200, 200, TimeUnit.MILLISECONDS);
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	String mongoUri() {
+		return "mongodb://127.0.0.1:" + this.mongoPort + "/recruitflow";
+	}
+
+	/** Starts with one more environment variable (e.g. the stub's URL, known only once it runs). */
+	void startWith(String name, String value) throws Exception {
+		this.env.put(name, value);
+		start();
+	}
+
+	void start() throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseG1GC", "-jar", this.jar.toString());
+		builder.environment().putAll(this.env);
+		builder.environment().remove("MONGODB_URI");
+		builder.redirectErrorStream(true);
+		builder.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dataDir.resolve("app.log").toFile()));
+		this.process = builder.start();
+		awaitHealthy(Duration.ofSeconds(90));
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	/** SIGKILL: no shutdown hook, no flush — a crash. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	void stop() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+	}
+
+	long peakRssMb() {
+		return this.peakRssKb.get() / 1024;
+	}
+
+	void resetPeak() {
+		this.peakRssKb.set(0);
+	}
+
+	private void sample() {
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			return;
+		}
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(current.pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+					this.peakRssKb.accumulateAndGet(kb, Math::max);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ignored) {
+			// The process went away between the check and the read.
+		}
+	}
+
+	private void awaitHealthy(Duration timeout) throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The app exited during start-up; see " + this.dataDir.resolve("app.log"));
+			}
+			try {
+				HttpResponse<String> response = client.send(
+						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200 && response.body().contains("UP")) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// Still starting.
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("The app did not become healthy in " + timeout);
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static Path findJar() {
+		for (Path candidate : List.of(Path.of("backend/target/recruitflow.jar"), Path.of("../backend/target/recruitflow.jar"))) {
+			if (Files.exists(candidate)) {
+				return candidate.toAbsolutePath();
+			}
+		}
+		throw new IllegalStateException("backend/target/recruitflow.jar not found: run make package first");
+	}
+
+	@Override
+	public void close() throws Exception {
+		stop();
+		this.sampler.shutdownNow();
+		deleteQuietly(this.dataDir.toFile());
+	}
+
+	private static void deleteQuietly(File file) {
+		File[] children = file.listFiles();
+		if (children != null) {
+			for (File child : children) {
+				deleteQuietly(child);
+			}
+		}
+		file.delete();
+	}
+
+}

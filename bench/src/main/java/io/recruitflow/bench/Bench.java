@@ -1,0 +1,556 @@
+package io.recruitflow.bench;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.messagebird.MessageBirdClient;
+import com.messagebird.MessageBirdServiceImpl;
+import com.messagebird.objects.Message;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * {@code make bench}: measures the packaged app on this machine and prints figures with their
+ * ceilings and the targets they meet or miss. Sizes can be scaled down with {@code --quick}.
+ */
+public final class Bench {
+
+	static final String DEMO_PASSWORD = "recruitflow-demo";
+
+	static final String SIGNING_KEY = "bench-signing-key-of-at-least-32-bytes";
+
+	private static final Pattern EVENT_TAG = Pattern.compile("about evt-(\\d+):");
+
+	private final boolean quick;
+
+	private final Map<String, Object> results = new LinkedHashMap<>();
+
+	private final List<String> summary = new ArrayList<>();
+
+	private final Map<String, Stats> chart = new LinkedHashMap<>();
+
+	private final List<Target> targets = new ArrayList<>();
+
+	record Target(String name, boolean met, String figure) {
+	}
+
+	private Bench(boolean quick) {
+		this.quick = quick;
+	}
+
+	public static void main(String[] args) throws Exception {
+		new Bench(List.of(args).contains("--quick")).run();
+	}
+
+	private int scale(int full) {
+		return this.quick ? Math.max(10, full / 10) : full;
+	}
+
+	private void run() throws Exception {
+		String started = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+		try (MessageBirdStub stub = new MessageBirdStub();
+				AppProcess app = new AppProcess(AppProcess.findJar(), Map.of("MESSAGEBIRD_ACCESS_KEY", "bench-key",
+						"MESSAGEBIRD_BASE_URL", "", "MESSAGEBIRD_SIGNING_KEY", SIGNING_KEY))) {
+			Map<String, String> env = new LinkedHashMap<>();
+			line("RecruitFlow benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, "
+					+ (this.quick ? "quick sizes" : "full sizes"));
+			double rawCeiling = rawSendCeiling(stub, 16, scale(5000));
+			app.startWith("MESSAGEBIRD_BASE_URL", stub.baseUrl());
+			Api api = new Api(app.baseUrl());
+			try (MongoClient mongoClient = MongoClients.create(app.mongoUri())) {
+				MongoDatabase db = mongoClient.getDatabase("recruitflow");
+				Setup setup = setUp(api, db);
+				double trivialCeiling = trivialMutationCeiling(api, setup.adminToken, 16, scale(5000));
+				app.resetPeak();
+				triggerToSms(api, stub, app, setup, scale(10_000), 16, rawCeiling, trivialCeiling);
+				app.resetPeak();
+				replyToLiveInbox(api, db, app, scale(1000), 10, scale(5000));
+				app.resetPeak();
+				reads(api, db, app, setup, scale(100_000), scale(10_000));
+			}
+			report(started);
+		}
+	}
+
+	// ---------------------------------------------------------------- set-up
+
+	record Setup(String adminToken, String apiKey, String janeId, List<String> ctaIds, String workflowId,
+			String acmeId) {
+	}
+
+	private Setup setUp(Api api, MongoDatabase db) throws Exception {
+		String admin = api.login("admin@acme.test", DEMO_PASSWORD);
+		String apiKey = api.graphql(admin, "mutation { createApiKey(input: {name: \"Benchmark\"}) { secret } }", null)
+			.at("/createApiKey/secret").asText();
+		Document acme = db.getCollection("accounts").find(new Document("name", "Acme Talent")).first();
+		String acmeId = acme.get("_id").toString();
+		db.getCollection("accounts").updateOne(new Document("_id", acme.get("_id")),
+				new Document("$set", new Document("credits", 100_000_000L)));
+		List<Document> ctas = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			ctas.add(new Document("_id", new ObjectId()).append("label", "Bench CTA " + i));
+		}
+		db.getCollection("webCampaigns").insertOne(new Document("accountId", acmeId).append("name", "Bench campaign")
+			.append("ctas", ctas).append("createdAt", new Date()));
+		for (JsonNode workflow : api.graphql(admin, "{ workflows(status: ACTIVE) { id } }", null).get("workflows")) {
+			api.graphql(admin, "mutation($id: ID!) { pauseWorkflow(id: $id) { id } }", Map.of("id", workflow.get("id").asText()));
+		}
+		String janeId = api.graphql(admin, "{ users { id email } }", null).get("users").findParents("email").stream()
+			.filter(user -> user.get("email").asText().equals("jane@acme.test")).findFirst().orElseThrow().get("id").asText();
+		String templateId = api.graphql(admin, """
+				mutation { createChatTemplate(input: {name: "Bench", body: "Hi {{candidate.firstName}}, about {{job.title}}: thanks! {{optOut}}"}) { id } }""",
+				null).at("/createChatTemplate/id").asText();
+		List<String> ctaIds = ctas.stream().map(cta -> cta.get("_id").toString()).toList();
+		String firstWorkflow = null;
+		for (int i = 0; i < ctaIds.size(); i++) {
+			String id = api.graphql(admin, "mutation($input: WorkflowInput!) { createWorkflow(input: $input) { id } }",
+					Map.of("input", Map.of("name", "Bench workflow " + (i + 1), "trigger",
+							Map.of("type", "CTA_COMPLETED", "ctaId", ctaIds.get(i)))))
+				.at("/createWorkflow/id").asText();
+			api.graphql(admin, "mutation($id: ID!, $input: WorkflowStepInput!) { addWorkflowStep(workflowId: $id, input: $input) { id } }",
+					Map.of("id", id, "input", Map.of("kind", "CHAT_MESSAGE", "senderUserId", janeId, "chatTemplateId", templateId)));
+			firstWorkflow = firstWorkflow == null ? id : firstWorkflow;
+		}
+		return new Setup(admin, apiKey, janeId, ctaIds, firstWorkflow, acmeId);
+	}
+
+	// ---------------------------------------------------------------- ceilings
+
+	/** The same SDK, the same stub, the same concurrency, without the app. */
+	private double rawSendCeiling(MessageBirdStub stub, int clients, int messages) throws Exception {
+		MessageBirdClient client = new MessageBirdClient(new MessageBirdServiceImpl("bench-key", stub.baseUrl()));
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		runClients(clients, () -> {
+			int i;
+			while ((i = next.getAndIncrement()) < messages) {
+				Message message = new Message("+61480000001", "Ceiling " + i, "61412" + String.format("%06d", i % 1_000_000));
+				message.setReference("ceiling-" + i);
+				client.sendMessage(message);
+			}
+		});
+		double perSecond = messages / seconds(start);
+		stub.clear();
+		line(String.format("Raw send ceiling (SDK → stub, %d clients): %.0f SMS/s", clients, perSecond));
+		this.results.put("rawSendCeilingPerSecond", Stats.round(perSecond));
+		return perSecond;
+	}
+
+	private double trivialMutationCeiling(Api api, String token, int clients, int requests) throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		runClients(clients, () -> {
+			while (next.getAndIncrement() < requests) {
+				api.graphql(token, "mutation { markAllNotificationsRead }", null);
+			}
+		});
+		double perSecond = requests / seconds(start);
+		line(String.format("Trivial authenticated mutation ceiling (%d clients): %.0f requests/s", clients, perSecond));
+		this.results.put("trivialMutationCeilingPerSecond", Stats.round(perSecond));
+		return perSecond;
+	}
+
+	// ---------------------------------------------------------------- trigger → SMS
+
+	private void triggerToSms(Api api, MessageBirdStub stub, AppProcess app, Setup setup, int events, int clients,
+			double rawCeiling, double trivialCeiling) throws Exception {
+		line("");
+		line("Trigger → SMS: " + events + " CTA completions from " + clients + " clients, 5 workflows, 1,000 candidates");
+		Run full = sendEvents(api, stub, setup, 0, events, clients, 0);
+		double sustainable = Math.min(full.acceptedPerSecond, full.smsPerSecond);
+		int halfEvents = Math.max(10, events / 5);
+		Run half = sendEvents(api, stub, setup, events, halfEvents, clients, sustainable / 2);
+		line(String.format("  full load: accepted %.0f events/s, SMS at stub %.0f/s, errors %d, latency %s", full.acceptedPerSecond,
+				full.smsPerSecond, full.errors, full.latency));
+		line(String.format("  half load (%.0f events/s): latency %s", sustainable / 2, half.latency));
+		double sendRatio = full.smsPerSecond / rawCeiling;
+		double intakeRatio = full.acceptedPerSecond / trivialCeiling;
+		line(String.format("  ratios: SMS dispatch / raw send ceiling %.2f; intake / trivial mutation ceiling %.2f",
+				sendRatio, intakeRatio));
+		line("  peak RSS " + app.peakRssMb() + " MB");
+		this.chart.put("trigger→SMS (full)", full.latency);
+		this.chart.put("trigger→SMS (half)", half.latency);
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("events", events);
+		figures.put("acceptedPerSecond", Stats.round(full.acceptedPerSecond));
+		figures.put("smsPerSecond", Stats.round(full.smsPerSecond));
+		figures.put("errors", full.errors);
+		figures.put("latencyFullLoad", full.latency.toMap());
+		figures.put("latencyHalfLoad", half.latency.toMap());
+		figures.put("dispatchToRawCeilingRatio", Stats.round(sendRatio * 100) / 100);
+		figures.put("intakeToTrivialMutationRatio", Stats.round(intakeRatio * 100) / 100);
+		figures.put("peakRssMb", app.peakRssMb());
+		this.results.put("triggerToSms", figures);
+		this.targets.add(new Target("SMS dispatch ≥ 0.5 × raw send ceiling", sendRatio >= 0.5, String.format("%.2f", sendRatio)));
+		this.targets.add(new Target("p99 trigger → SMS ≤ 250 ms at half load", half.latency.p99() <= 250,
+				String.format("%.0f ms", half.latency.p99())));
+		this.targets.add(new Target("app RSS ≤ 768 MB (trigger → SMS)", app.peakRssMb() <= 768, app.peakRssMb() + " MB"));
+	}
+
+	record Run(double acceptedPerSecond, double smsPerSecond, long errors, Stats latency) {
+	}
+
+	/** Sends events [from, from + count), paced to {@code rate} per second when rate > 0. */
+	private Run sendEvents(Api api, MessageBirdStub stub, Setup setup, int from, int count, int clients, double rate)
+			throws Exception {
+		stub.clear();
+		Map<Integer, Long> acceptedAt = new ConcurrentHashMap<>();
+		AtomicInteger next = new AtomicInteger(from);
+		AtomicLong errors = new AtomicLong();
+		long start = System.nanoTime();
+		runClients(clients, () -> {
+			int i;
+			while ((i = next.getAndIncrement()) < from + count) {
+				if (rate > 0) {
+					long due = start + (long) ((i - from) / rate * 1e9);
+					long wait = due - System.nanoTime();
+					if (wait > 0) {
+						TimeUnit.NANOSECONDS.sleep(wait);
+					}
+				}
+				int candidate = i % 1000;
+				Map<String, Object> input = Map.of("eventId", "bench-" + i, "ctaId", setup.ctaIds.get(i % setup.ctaIds.size()),
+						"jobTitle", "evt-" + i, "candidate", Map.of("externalId", "B-" + candidate, "firstName", "Cand" + candidate,
+								"mobile", "+614" + String.format("%08d", 10_000_000 + candidate)));
+				HttpResponse<String> response = api.post(setup.apiKey,
+						"mutation($input: CtaCompletionInput!) { recordCtaCompletion(input: $input) { duplicate } }",
+						Map.of("input", input));
+				if (response.statusCode() == 200 && !response.body().contains("\"errors\"")) {
+					acceptedAt.put(i, System.nanoTime());
+				}
+				else {
+					errors.incrementAndGet();
+				}
+			}
+		});
+		double acceptedPerSecond = acceptedAt.size() / seconds(start);
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+		while (stub.accepted().size() < acceptedAt.size() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		List<MessageBirdStub.Received> received = stub.accepted();
+		List<Double> latencies = new ArrayList<>();
+		long firstArrival = Long.MAX_VALUE;
+		long lastArrival = 0;
+		for (MessageBirdStub.Received sms : received) {
+			Matcher tag = EVENT_TAG.matcher(sms.body());
+			if (tag.find() && acceptedAt.containsKey(Integer.parseInt(tag.group(1)))) {
+				latencies.add((sms.arrivalNanos() - acceptedAt.get(Integer.parseInt(tag.group(1)))) / 1e6);
+			}
+			firstArrival = Math.min(firstArrival, sms.arrivalNanos());
+			lastArrival = Math.max(lastArrival, sms.arrivalNanos());
+		}
+		double smsPerSecond = received.size() / Math.max(1e-3, (lastArrival - Math.min(firstArrival, start)) / 1e9);
+		long missing = acceptedAt.size() - received.size();
+		return new Run(acceptedPerSecond, smsPerSecond, errors.get() + Math.max(0, missing), Stats.of(latencies));
+	}
+
+	// ---------------------------------------------------------------- reply → live inbox
+
+	private void replyToLiveInbox(Api api, MongoDatabase db, AppProcess app, int subscribers, int accounts, int webhooks)
+			throws Exception {
+		line("");
+		line("Reply → live inbox: " + subscribers + " graphql-ws subscribers over " + accounts + " accounts, "
+				+ webhooks + " signed inbound webhooks");
+		String passwordHash = db.getCollection("users").find(new Document("email", "admin@acme.test")).first()
+			.getString("passwordHash");
+		List<String> numbers = new ArrayList<>();
+		List<String> tokens = new ArrayList<>();
+		for (int a = 0; a < accounts; a++) {
+			ObjectId accountId = new ObjectId();
+			String number = "+614810000" + String.format("%02d", a);
+			db.getCollection("accounts").insertOne(new Document("_id", accountId).append("name", "Bench Co " + a)
+				.append("companyNumber", number).append("credits", 1000L).append("timezone", "Australia/Sydney")
+				.append("country", "AU").append("atsStatuses", List.of("New")).append("createdAt", new Date()));
+			db.getCollection("users").insertOne(new Document("accountId", accountId.toHexString()).append("name", "Admin " + a)
+				.append("email", "admin-" + a + "@bench.test").append("passwordHash", passwordHash).append("role", "ADMIN")
+				.append("active", true).append("createdAt", new Date()));
+			numbers.add(number);
+			tokens.add(api.login("admin-" + a + "@bench.test", DEMO_PASSWORD));
+		}
+		Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+		ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+		AtomicLong misrouted = new AtomicLong();
+		AtomicLong received = new AtomicLong();
+		List<WebSocket> sockets = new ArrayList<>();
+		Pattern tag = Pattern.compile("acct-(\\d+) msg-(\\d+)");
+		CountDownLatch acked = new CountDownLatch(subscribers);
+		for (int s = 0; s < subscribers; s++) {
+			int account = s % accounts;
+			sockets.add(api.http.newWebSocketBuilder()
+				.subprotocols("graphql-transport-ws")
+				.buildAsync(URI.create(app.baseUrl().replace("http", "ws") + "/graphql"), new WebSocket.Listener() {
+					private final StringBuilder partial = new StringBuilder();
+
+					@Override
+					public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+						this.partial.append(data);
+						if (last) {
+							String message = this.partial.toString();
+							this.partial.setLength(0);
+							long now = System.nanoTime();
+							if (message.contains("connection_ack")) {
+								socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { inboxMessageReceived { message { body } } }\"}}", true);
+								acked.countDown();
+							}
+							else if (message.contains("\"ping\"")) {
+								socket.sendText("{\"type\":\"pong\"}", true);
+							}
+							else {
+								Matcher found = tag.matcher(message);
+								if (found.find()) {
+									received.incrementAndGet();
+									if (Integer.parseInt(found.group(1)) != account) {
+										misrouted.incrementAndGet();
+									}
+									Long sent = sentAt.get(Integer.parseInt(found.group(2)));
+									if (sent != null) {
+										latencies.add((now - sent) / 1e6);
+									}
+								}
+							}
+						}
+						socket.request(1);
+						return null;
+					}
+				})
+				.thenApply(socket -> {
+					socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + tokens.get(account) + "\"}}", true);
+					return socket;
+				})
+				.get(30, TimeUnit.SECONDS));
+		}
+		acked.await(60, TimeUnit.SECONDS);
+		Thread.sleep(1000);
+		double rate = this.quick ? 50 : 100;
+		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+		long start = System.nanoTime();
+		AtomicLong webhookErrors = new AtomicLong();
+		List<CompletableFuture<?>> posts = new ArrayList<>();
+		for (int m = 0; m < webhooks; m++) {
+			long due = start + (long) (m / rate * 1e9);
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			int account = m % accounts;
+			int message = m;
+			String json = Api.JSON.writeValueAsString(Map.of("id", "bench-in-" + m, "originator",
+					"614" + String.format("%08d", 20_000_000 + (m % 50)), "recipient", numbers.get(account).substring(1),
+					"body", "Reply acct-" + account + " msg-" + m));
+			posts.add(CompletableFuture.runAsync(() -> {
+				sentAt.put(message, System.nanoTime());
+				try {
+					if (api.inbound(SIGNING_KEY, json) != 200) {
+						webhookErrors.incrementAndGet();
+					}
+				}
+				catch (Exception ex) {
+					webhookErrors.incrementAndGet();
+				}
+			}, senders));
+		}
+		CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+		long expected = (long) webhooks * (subscribers / accounts);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (received.get() < expected && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		Thread.sleep(500);
+		long lost = Math.max(0, expected - (received.get() - misrouted.get()));
+		Stats latency = Stats.of(latencies);
+		sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+		line(String.format("  webhook → subscriber latency %s; deliveries %d of %d; lost %d; misrouted %d; webhook errors %d",
+				latency, received.get(), expected, lost, misrouted.get(), webhookErrors.get()));
+		line("  peak RSS " + app.peakRssMb() + " MB");
+		line("  ceiling (same subscribers fed by a no-op publisher): not measured — the app has no publish-only hook yet");
+		this.chart.put("reply→subscriber", latency);
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("subscribers", subscribers);
+		figures.put("webhooks", webhooks);
+		figures.put("ratePerSecond", rate);
+		figures.put("latency", latency.toMap());
+		figures.put("deliveries", received.get());
+		figures.put("expected", expected);
+		figures.put("lost", lost);
+		figures.put("misrouted", misrouted.get());
+		figures.put("webhookErrors", webhookErrors.get());
+		figures.put("peakRssMb", app.peakRssMb());
+		this.results.put("replyToLiveInbox", figures);
+		this.targets.add(new Target("p99 reply → subscriber ≤ 50 ms", latency.p99() <= 50, String.format("%.0f ms", latency.p99())));
+		this.targets.add(new Target("zero lost or misrouted events", lost == 0 && misrouted.get() == 0,
+				"lost " + lost + ", misrouted " + misrouted.get()));
+		this.targets.add(new Target("app RSS ≤ 768 MB (live inbox)", app.peakRssMb() <= 768, app.peakRssMb() + " MB"));
+	}
+
+	// ---------------------------------------------------------------- reads
+
+	private void reads(Api api, MongoDatabase db, AppProcess app, Setup setup, int messages, int conversations)
+			throws Exception {
+		line("");
+		line("Reads with " + messages + " messages and " + conversations + " conversations stored");
+		List<Document> batch = new ArrayList<>();
+		List<ObjectId> conversationIds = new ArrayList<>();
+		Instant base = Instant.now().minus(Duration.ofDays(30));
+		for (int c = 0; c < conversations; c++) {
+			ObjectId id = new ObjectId();
+			conversationIds.add(id);
+			batch.add(new Document("_id", id).append("accountId", setup.acmeId).append("candidateId", "bench-candidate-" + c)
+				.append("ourNumber", "+61480000001").append("assignedUserId", setup.janeId)
+				.append("lastMessageAt", Date.from(base.plusSeconds(c * 60L))).append("preview", "Bench message").append("unread", c % 3));
+			if (batch.size() == 1000) {
+				db.getCollection("conversations").insertMany(batch);
+				batch.clear();
+			}
+		}
+		flush(db, "conversations", batch);
+		for (int m = 0; m < messages; m++) {
+			ObjectId conversation = conversationIds.get(m % conversations);
+			batch.add(new Document("accountId", setup.acmeId).append("conversationId", conversation.toHexString())
+				.append("candidateId", "bench-candidate-" + (m % conversations)).append("direction", m % 2 == 0 ? "OUTBOUND" : "INBOUND")
+				.append("from", "+61480000001").append("to", "+61412345678").append("body", "Bench message " + m)
+				.append("encoding", "GSM_7").append("segments", 1).append("status", "SENT").append("sandbox", false)
+				.append("createdAt", Date.from(base.plusSeconds(m))).append("statusAt", Date.from(base.plusSeconds(m))));
+			if (batch.size() == 2000) {
+				db.getCollection("messages").insertMany(batch);
+				batch.clear();
+			}
+		}
+		flush(db, "messages", batch);
+		int repeats = this.quick ? 30 : 200;
+		Stats inbox = timed(repeats, () -> api.graphql(setup.adminToken,
+				"{ inbox(mine: false, first: 25) { edges { node { id preview unread lastMessageAt } } } }", null));
+		String conversationId = conversationIds.get(conversationIds.size() / 2).toHexString();
+		Stats thread = timed(repeats, () -> api.graphql(setup.adminToken,
+				"query($id: ID!) { conversation(id: $id) { messages(first: 50) { id body status createdAt } } }",
+				Map.of("id", conversationId)));
+		Stats history = timed(repeats, () -> api.graphql(setup.adminToken,
+				"query($id: ID!) { workflowRuns(workflowId: $id, first: 25) { edges { node { state steps { state reason } } } } }",
+				Map.of("id", setup.workflowId)));
+		line("  inbox list " + inbox);
+		line("  conversation thread " + thread);
+		line("  workflow history (" + db.getCollection("workflowRuns").countDocuments() + " runs stored) " + history);
+		line("  peak RSS " + app.peakRssMb() + " MB");
+		this.chart.put("read: inbox", inbox);
+		this.chart.put("read: thread", thread);
+		this.chart.put("read: history", history);
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("messages", messages);
+		figures.put("conversations", conversations);
+		figures.put("inbox", inbox.toMap());
+		figures.put("thread", thread.toMap());
+		figures.put("history", history.toMap());
+		figures.put("peakRssMb", app.peakRssMb());
+		this.results.put("reads", figures);
+		double worst = Math.max(inbox.p99(), Math.max(thread.p99(), history.p99()));
+		this.targets.add(new Target("reads p99 ≤ 50 ms", worst <= 50, String.format("worst p99 %.0f ms", worst)));
+		this.targets.add(new Target("app RSS ≤ 768 MB (reads)", app.peakRssMb() <= 768, app.peakRssMb() + " MB"));
+	}
+
+	private static void flush(MongoDatabase db, String collection, List<Document> batch) {
+		if (!batch.isEmpty()) {
+			db.getCollection(collection).insertMany(batch);
+			batch.clear();
+		}
+	}
+
+	private static Stats timed(int repeats, Task task) throws Exception {
+		task.run();
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < repeats; i++) {
+			long start = System.nanoTime();
+			task.run();
+			millis.add((System.nanoTime() - start) / 1e6);
+		}
+		return Stats.of(millis);
+	}
+
+	// ---------------------------------------------------------------- report
+
+	private void report(String started) throws Exception {
+		line("");
+		line("Targets:");
+		for (Target target : this.targets) {
+			line(String.format("  [%s] %s — %s", target.met() ? "met" : "NOT MET", target.name(), target.figure()));
+		}
+		Path results = Path.of("bench", "results");
+		if (!Files.isDirectory(Path.of("bench"))) {
+			results = Path.of("results");
+		}
+		Files.createDirectories(results);
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("startedAt", started);
+		document.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os",
+				System.getProperty("os.name") + " " + System.getProperty("os.version"), "java", System.getProperty("java.version")));
+		document.put("quick", this.quick);
+		document.put("figures", this.results);
+		document.put("targets", this.targets.stream().map(t -> Map.of("name", t.name(), "met", t.met(), "figure", t.figure())).toList());
+		Path json = results.resolve(started + ".json");
+		Files.writeString(json, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+		Path png = results.resolve(started + "-latency.png");
+		LatencyChart.write(this.chart, png);
+		line("");
+		line("Wrote " + json + " and " + png);
+	}
+
+	private void line(String text) {
+		System.out.println(text);
+		this.summary.add(text);
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	interface Task {
+
+		void run() throws Exception;
+
+	}
+
+	static void runClients(int clients, Task task) throws Exception {
+		try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+			List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+			for (int c = 0; c < clients; c++) {
+				futures.add(pool.submit(() -> {
+					task.run();
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> future : futures) {
+				future.get();
+			}
+		}
+	}
+
+	static double seconds(long startNanos) {
+		return Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+	}
+
+}
