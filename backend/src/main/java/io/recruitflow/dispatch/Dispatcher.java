@@ -63,8 +63,7 @@ class Dispatcher implements SmartLifecycle {
 		while (this.running) {
 			long seen = this.signal.generation();
 			try {
-				Optional<StepExecution> step = this.queue.claimDue(owner, this.properties.lease())
-					.or(() -> this.queue.claimAbandoned(owner, this.properties.lease()));
+				Optional<StepExecution> step = this.queue.claim(owner, this.properties.lease());
 				if (step.isPresent()) {
 					this.runner.run(step.get());
 				}

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,42 +35,94 @@ class StepQueue {
 		this.clock = clock;
 	}
 
+	/**
+	 * The steps that are due or being worked on — a handful at any time, however long the history.
+	 * Claims scan this small collection instead of every step ever run, which matters on the
+	 * embedded server (it ignores non-unique indexes); {@code stepExecutions} stays the record, and
+	 * every change of a step's state updates its entry here.
+	 */
+	@Document("dueSteps")
+	record DueStep(@Id String id, Instant dueAt, Instant leaseUntil) {
+	}
+
 	/** Inserts the step unless it exists (same workflow, step, candidate and event). */
 	boolean enqueue(StepExecution execution) {
 		try {
 			this.mongo.insert(execution);
-			return true;
 		}
 		catch (DuplicateKeyException alreadyQueued) {
 			return false;
 		}
-	}
-
-	/** The next due PENDING step, now CLAIMED by {@code owner} until the lease ends. */
-	Optional<StepExecution> claimDue(String owner, Duration lease) {
-		Instant now = this.clock.instant();
-		Query due = Query.query(Criteria.where("state").is(StepState.PENDING).and("dueAt").lte(now))
-			.with(Sort.by("dueAt"));
-		Update claim = new Update().set("state", StepState.CLAIMED)
-			.set("owner", owner)
-			.set("leaseUntil", now.plus(lease))
-			.set("updatedAt", now);
-		return Optional.ofNullable(
-				this.mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), StepExecution.class));
+		track(execution);
+		return true;
 	}
 
 	/**
-	 * A step whose worker died (its lease ran out while CLAIMED or SENDING), now owned by
-	 * {@code owner}. The state is kept: a SENDING step must be reconciled, not simply rerun.
+	 * The next step to work on, now owned by {@code owner}: a due PENDING step (now CLAIMED), or a
+	 * step whose worker died (its lease ran out while CLAIMED or SENDING), taken over in the state
+	 * it was left in — a SENDING step must be reconciled, not simply rerun.
 	 */
-	Optional<StepExecution> claimAbandoned(String owner, Duration lease) {
+	Optional<StepExecution> claim(String owner, Duration lease) {
 		Instant now = this.clock.instant();
-		Query abandoned = Query
-			.query(Criteria.where("state").in(StepState.CLAIMED, StepState.SENDING).and("leaseUntil").lt(now))
-			.with(Sort.by("leaseUntil"));
-		Update takeOver = new Update().set("owner", owner).set("leaseUntil", now.plus(lease)).set("updatedAt", now);
-		return Optional.ofNullable(this.mongo.findAndModify(abandoned, takeOver,
-				FindAndModifyOptions.options().returnNew(true), StepExecution.class));
+		Query ready = Query.query(Criteria.where("dueAt").lte(now)
+			.orOperator(Criteria.where("leaseUntil").isNull(), Criteria.where("leaseUntil").lt(now)))
+			.with(Sort.by("dueAt"));
+		DueStep due = this.mongo.findAndModify(ready, Update.update("leaseUntil", now.plus(lease)),
+				FindAndModifyOptions.options().returnNew(true), DueStep.class);
+		if (due == null) {
+			return Optional.empty();
+		}
+		Update take = new Update().set("owner", owner).set("leaseUntil", now.plus(lease)).set("updatedAt", now);
+		Query claimable = Query.query(Criteria.where("_id").is(due.id())
+			.orOperator(Criteria.where("state").is(StepState.PENDING).and("dueAt").lte(now),
+					Criteria.where("state").in(StepState.CLAIMED, StepState.SENDING).and("leaseUntil").lt(now)));
+		StepExecution before = this.mongo.findAndModify(claimable, take, FindAndModifyOptions.options().returnNew(false),
+				StepExecution.class);
+		if (before == null) {
+			// Finished, held, or still leased by a live worker: bring the entry in line with the step.
+			StepExecution current = this.mongo.findById(due.id(), StepExecution.class);
+			if (current == null) {
+				this.mongo.remove(Query.query(Criteria.where("_id").is(due.id())), DueStep.class);
+			}
+			else {
+				track(current);
+			}
+			return Optional.empty();
+		}
+		if (before.state() == StepState.PENDING) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(due.id()).and("owner").is(owner)),
+					Update.update("state", StepState.CLAIMED), StepExecution.class);
+		}
+		return Optional.ofNullable(this.mongo.findById(due.id(), StepExecution.class));
+	}
+
+	/** Keeps the step's entry in {@code dueSteps} in line with its state. */
+	private void track(StepExecution step) {
+		Query entry = Query.query(Criteria.where("_id").is(step.id()));
+		switch (step.state()) {
+			case PENDING -> this.mongo.upsert(entry,
+					new Update().set("dueAt", step.dueAt()).set("leaseUntil", null), DueStep.class);
+			case CLAIMED, SENDING -> this.mongo.upsert(entry,
+					new Update().set("dueAt", step.dueAt()).set("leaseUntil", step.leaseUntil()), DueStep.class);
+			default -> this.mongo.remove(entry, DueStep.class);
+		}
+	}
+
+	/**
+	 * Puts back entries a crash lost between writing a step and its entry: steps not finished,
+	 * not touched for a while, with no entry. Rare, so a slow scan is fine.
+	 */
+	@Scheduled(fixedDelayString = "${recruitflow.dispatch.resync-interval:60s}",
+			initialDelayString = "${recruitflow.dispatch.resync-interval:60s}")
+	void resyncDueSteps() {
+		Instant quiet = this.clock.instant().minus(Duration.ofSeconds(60));
+		Query open = Query.query(Criteria.where("state").in(StepState.PENDING, StepState.CLAIMED, StepState.SENDING)
+			.and("updatedAt").lt(quiet));
+		for (StepExecution step : this.mongo.find(open, StepExecution.class)) {
+			if (!this.mongo.exists(Query.query(Criteria.where("_id").is(step.id())), DueStep.class)) {
+				track(step);
+			}
+		}
 	}
 
 	/**
@@ -79,37 +134,43 @@ class StepQueue {
 		Criteria owned = Criteria.where("_id").is(current.id()).and("state").is(expected);
 		owned = current.owner() == null ? owned.and("owner").isNull() : owned.and("owner").is(current.owner());
 		update.set("updatedAt", this.clock.instant());
-		return Optional.ofNullable(this.mongo.findAndModify(Query.query(owned), update,
+		Optional<StepExecution> changed = Optional.ofNullable(this.mongo.findAndModify(Query.query(owned), update,
 				FindAndModifyOptions.options().returnNew(true), StepExecution.class));
+		changed.ifPresent(this::track);
+		return changed;
 	}
 
 	/** Applies {@code update} if the step of the caller's account is in one of {@code states}. */
 	Optional<StepExecution> transitionFrom(String accountId, String id, List<StepState> states, Update update) {
 		update.set("updatedAt", this.clock.instant());
 		Query query = Query.query(Criteria.where("_id").is(id).and("accountId").is(accountId).and("state").in(states));
-		return Optional.ofNullable(this.mongo.findAndModify(query, update,
+		Optional<StepExecution> changed = Optional.ofNullable(this.mongo.findAndModify(query, update,
 				FindAndModifyOptions.options().returnNew(true), StepExecution.class));
+		changed.ifPresent(this::track);
+		return changed;
 	}
 
-	/** Steps held while the workflow was paused become due again. */
+	/** Steps held while the workflow was paused become due again, each with its due entry. */
 	long releaseHeld(String accountId, String workflowId) {
 		Instant now = this.clock.instant();
-		Query held = Query.query(
-				Criteria.where("accountId").is(accountId).and("workflowId").is(workflowId).and("state").is(StepState.HELD));
 		this.mongo.updateMulti(
 				Query.query(Criteria.where("accountId").is(accountId)
 					.and("workflowId").is(workflowId)
 					.and("state").is(StepState.HELD)),
 				new Update().set("state", StepState.PENDING).set("updatedAt", now), WorkflowRun.class);
-		return this.mongo
-			.updateMulti(held,
-					new Update().set("state", StepState.PENDING)
-						.set("dueAt", now)
-						.set("reason", null)
-						.set("owner", null)
-						.set("updatedAt", now),
-					StepExecution.class)
-			.getModifiedCount();
+		Query held = Query.query(
+				Criteria.where("accountId").is(accountId).and("workflowId").is(workflowId).and("state").is(StepState.HELD));
+		long released = 0;
+		for (StepExecution step : this.mongo.find(held, StepExecution.class)) {
+			Update due = new Update().set("state", StepState.PENDING)
+				.set("dueAt", now)
+				.set("reason", null)
+				.set("owner", null);
+			if (transitionFrom(accountId, step.id(), List.of(StepState.HELD), due).isPresent()) {
+				released++;
+			}
+		}
+		return released;
 	}
 
 	Optional<StepExecution> find(String accountId, String id) {

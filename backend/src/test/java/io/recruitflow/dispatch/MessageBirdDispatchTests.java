@@ -70,6 +70,9 @@ class MessageBirdDispatchTests extends IntegrationTest {
 	@Autowired
 	InboxService inbox;
 
+	@Autowired
+	StepQueue queue;
+
 	private HttpGraphQlTester integrator;
 
 	@BeforeEach
@@ -352,11 +355,12 @@ class MessageBirdDispatchTests extends IntegrationTest {
 		Instant now = Instant.now();
 		this.mongo.insert(new WorkflowRun(runId, accountId, workflowId, olivia.id(), "Olivia Nguyen", eventId, "evt-crash",
 				now, StepState.SENDING, now));
-		StepExecution step = this.mongo.insert(new StepExecution(new ObjectId().toHexString(), accountId, workflowId, runId,
+		StepExecution step = new StepExecution(new ObjectId().toHexString(), accountId, workflowId, runId,
 				stepId, WorkflowStepKind.CHAT_MESSAGE, 1, olivia.id(), eventId, new RunContext("Graduate Program 2027", null, null),
 				StepState.SENDING, now.minusSeconds(20), 1, 0, now.minusSeconds(1), "dead-instance#0", null, null,
 				new StepExecution.PreparedSms("+61480000001", mobile, "Hi Olivia", "GSM_7", 1, 1, janeId),
-				now.minusSeconds(10), 0, null, null, now.minusSeconds(20), now.minusSeconds(10)));
+				now.minusSeconds(10), 0, null, null, now.minusSeconds(20), now.minusSeconds(10));
+		this.queue.enqueue(step);
 		this.credits.debit(accountId, 1, step.debitKey(), "SMS to Olivia Nguyen", step.id());
 		return step;
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.recruitflow.dispatch.RunStarter;
 import io.recruitflow.dispatch.StepExecution;
 import io.recruitflow.dispatch.StepState;
 import io.recruitflow.dispatch.WorkflowRun;
@@ -32,6 +33,12 @@ class TriggerToSmsTests extends IntegrationTest {
 	static final String RECORD_CTA = """
 			mutation($input: CtaCompletionInput!) { recordCtaCompletion(input: $input) {
 			  eventId duplicate mobileProblem candidate { id externalId mobile } startedWorkflows { name } } }""";
+
+	@org.springframework.beans.factory.annotation.Autowired
+	RunStarter runs;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	io.recruitflow.workflow.WorkflowService workflows;
 
 	private HttpGraphQlTester integrator;
 
@@ -235,9 +242,10 @@ class TriggerToSmsTests extends IntegrationTest {
 		});
 		assertThat(count("messages")).isZero();
 
-		// Thirty minutes later (moved by hand rather than slept through):
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(steps.getFirst().id())),
-				new Update().set("dueAt", Instant.now().minusSeconds(1)), StepExecution.class);
+		// Thirty minutes later (moved by hand rather than slept through, in the step and its queue entry):
+		Query waiting = Query.query(Criteria.where("_id").is(steps.getFirst().id()));
+		this.mongo.updateFirst(waiting, new Update().set("dueAt", Instant.now().minusSeconds(1)), StepExecution.class);
+		this.mongo.updateFirst(waiting, new Update().set("dueAt", Instant.now().minusSeconds(1)), "dueSteps");
 
 		awaitMessages(1);
 		assertThat(this.mongo.findAll(StepExecution.class)).extracting(StepExecution::stepId).contains(stepId);
@@ -336,15 +344,11 @@ class TriggerToSmsTests extends IntegrationTest {
 
 	private void insertPendingStepOfANewRun(String workflowId) {
 		Document workflow = this.mongo.findById(workflowId, Document.class, "workflows");
-		Document step = workflow.getList("steps", Document.class).getFirst();
+		String accountId = workflow.getString("accountId");
 		String candidateId = idOf("candidates", "externalId", "ATS-1003");
-		Instant now = Instant.now();
-		String eventId = new org.bson.types.ObjectId().toHexString();
-		this.mongo.insert(new WorkflowRun(eventId + ":" + workflowId, workflow.getString("accountId"), workflowId,
-				candidateId, "Ava Williams", eventId, "evt-manual", now, StepState.PENDING, now));
-		this.mongo.insert(new StepExecution(null, workflow.getString("accountId"), workflowId, eventId + ":" + workflowId,
-				step.get("_id").toString(), io.recruitflow.workflow.WorkflowStepKind.CHAT_MESSAGE, 1, candidateId, eventId,
-				null, StepState.PENDING, now, 0, 0, null, null, null, null, null, null, 0, null, null, now, now));
+		this.runs.start(new RunStarter.RunRequest(accountId, this.workflows.workflowForRun(accountId, workflowId).orElseThrow(),
+				candidateId, "Ava Williams", new org.bson.types.ObjectId().toHexString(), "evt-manual",
+				new io.recruitflow.dispatch.RunContext("Graduate Program 2027", "Register interest", null)));
 	}
 
 	private List<StepState> stepStates() {
