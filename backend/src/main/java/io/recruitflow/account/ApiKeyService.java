@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.DomainException;
+import io.recruitflow.platform.Text;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -69,7 +70,7 @@ public class ApiKeyService {
 	public CreatedApiKey create(Caller caller, String name) {
 		requireAdminUser(caller);
 		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+		if (Text.isBlank(trimmed) || trimmed.length() > MAX_NAME_LENGTH) {
 			throw new DomainException.BadRequest(
 					"The API key name must be 1 to " + MAX_NAME_LENGTH + " characters, e.g. 'Workday integration'.");
 		}

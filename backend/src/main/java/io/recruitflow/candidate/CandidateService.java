@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.DomainException;
+import io.recruitflow.platform.Text;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -157,7 +158,7 @@ public class CandidateService {
 			throw new DomainException.BadRequest("candidate is required, with at least an externalId.");
 		}
 		String externalId = data.externalId() == null ? "" : data.externalId().strip();
-		if (externalId.isEmpty() || externalId.length() > MAX_EXTERNAL_ID) {
+		if (Text.isBlank(externalId) || externalId.length() > MAX_EXTERNAL_ID) {
 			throw new DomainException.BadRequest(
 					"candidate.externalId must be 1 to " + MAX_EXTERNAL_ID + " characters (the ATS's candidate id).");
 		}

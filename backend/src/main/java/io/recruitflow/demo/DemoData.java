@@ -104,7 +104,7 @@ public class DemoData {
 		WebCampaign openDay = new WebCampaign(id(), globex, "Globex Open Day",
 				List.of(new WebCampaign.Cta(id(), "Book a seat")), now);
 		this.mongo.insert(openDay);
-		candidate(globex, "GX-1", "Mia", "Jones", "mia.jones@example.net", "+61445678912", "New", now);
+		candidate(globex, "GX-1", "Mia", "Jones", "mia.jones@example.net", "+61455678912", "New", now);
 		String reminder = template(globex, "Open day reminder",
 				"Hi {{candidate.firstName}}, see you at the open day! {{optOut}}", now);
 		workflow(globex, "Open day seat booked", WorkflowStatus.ACTIVE,

@@ -42,7 +42,13 @@ class DeliveryReportController {
 		if (!this.authenticity.genuine(request, body)) {
 			return ResponseEntity.status(401).body(Map.of("error", "The webhook signature is missing or invalid."));
 		}
-		Map<String, String> report = parameters(request, body);
+		Map<String, String> report;
+		try {
+			report = parameters(request, body);
+		}
+		catch (IllegalArgumentException malformed) {
+			return ResponseEntity.badRequest().body(Map.of("error", "The delivery report is not a valid form: " + malformed.getMessage()));
+		}
 		String id = report.get("id");
 		String status = report.get("status");
 		if (id == null || status == null) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.recruitflow.account.CreditService;
 import io.recruitflow.candidate.Candidate;
 import io.recruitflow.platform.DomainException;
+import io.recruitflow.platform.Text;
 import io.recruitflow.sms.SmsGateway;
 import io.recruitflow.sms.SmsGateway.OutboundSms;
 import io.recruitflow.sms.SmsGateway.SendReceipt;
@@ -52,7 +53,7 @@ class DirectMessages {
 					+ (candidate.mobileProblem() != null ? " (" + candidate.mobileProblem() + ")" : "") + ".");
 		}
 		String text = body == null ? "" : body.strip();
-		if (text.isEmpty()) {
+		if (Text.isBlank(text)) {
 			throw new DomainException.BadRequest("Write a message first: the body is empty.");
 		}
 		SmsMeasure measure = SmsMeasurer.measure(text);

@@ -14,6 +14,7 @@ import io.recruitflow.candidate.Candidate;
 import io.recruitflow.candidate.CandidateService;
 import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.DomainException;
+import io.recruitflow.platform.Text;
 import io.recruitflow.template.SmsMeasurer;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -88,6 +89,9 @@ class InboundService {
 		if (sms.body() == null || sms.body().isBlank()) {
 			throw new DomainException.BadRequest("body is empty.");
 		}
+		Text.characterProblem("body", sms.body()).ifPresent(problem -> {
+			throw new DomainException.BadRequest(problem);
+		});
 		if (SmsMeasurer.measure(sms.body()).characters() > SmsMeasurer.MAX_CHARACTERS) {
 			throw new DomainException.BadRequest("body is longer than an SMS can be (" + SmsMeasurer.MAX_CHARACTERS
 					+ " characters).");
@@ -189,7 +193,8 @@ class InboundService {
 				current.lastName(), current.email(), sms.originator(), null, current.atsStatus(), current.customFields(),
 				null, current.unknown(), current.timezone(), current.createdAt(), current.updatedAt(), current.version());
 		try {
-			this.direct.send(account.id(), reachable, sms.recipient(), conversation.assignedUserId(), reply,
+			// Sent by the system, not by the recruiter the conversation is assigned to.
+			this.direct.send(account.id(), reachable, sms.recipient(), null, reply,
 					SmsMeasurer.measure(reply));
 		}
 		catch (DomainException ex) {

@@ -1,6 +1,7 @@
 package io.recruitflow.inbox;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,7 +61,7 @@ class InboundWebhookController {
 		try {
 			fields = fields(request, body);
 		}
-		catch (IOException malformed) {
+		catch (IOException | UncheckedIOException malformed) {
 			return ResponseEntity.badRequest().body(Map.of("error", "The body is neither JSON nor a form."));
 		}
 		try {
@@ -94,9 +95,19 @@ class InboundWebhookController {
 				.build()
 				.getQueryParams()
 				.forEach((name, values) -> fields.putIfAbsent(name, values.isEmpty() || values.getFirst() == null ? null
-						: java.net.URLDecoder.decode(values.getFirst(), StandardCharsets.UTF_8)));
+						: decode(values.getFirst())));
 		}
 		return fields;
+	}
+
+	/** A form value; a malformed %-escape makes the whole body unreadable rather than a server error. */
+	private static String decode(String value) throws UncheckedIOException {
+		try {
+			return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException malformed) {
+			throw new UncheckedIOException(new IOException("malformed form: " + malformed.getMessage()));
+		}
 	}
 
 	/** MessageBird calls the text "body"; its Flows and older forwards call it "message" or "payload". */

@@ -180,7 +180,11 @@ class InboxQueries {
 			try {
 				String decoded = new String(java.util.Base64.getUrlDecoder().decode(text));
 				int bar = decoded.indexOf('|');
-				return new Cursor(Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1));
+				String id = decoded.substring(bar + 1);
+				if (!org.bson.types.ObjectId.isValid(id)) {
+					throw new IllegalArgumentException("not a conversation id");
+				}
+				return new Cursor(Instant.parse(decoded.substring(0, bar)), id);
 			}
 			catch (RuntimeException ex) {
 				throw new DomainException.BadRequest("The cursor '" + text + "' is not one this API gave out.");

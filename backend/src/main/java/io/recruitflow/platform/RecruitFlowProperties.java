@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl how MessageBird reaches us
  * @param jwtSecret base64 HMAC key for session tokens; blank means "generate once into dataDir"
  * @param sessionTtl how long a sign-in lasts
- * @param graphql query limits
+ * @param graphql request limits (depth, complexity, operations, root fields, text length)
  * @param login sign-in throttling
  */
 @ConfigurationProperties("recruitflow")
@@ -28,7 +28,17 @@ public record RecruitFlowProperties(
 		@DefaultValue GraphQlLimits graphql,
 		@DefaultValue LoginThrottling login) {
 
-	public record GraphQlLimits(@DefaultValue("12") int maxDepth, @DefaultValue("1000") int maxComplexity) {
+	/**
+	 * @param maxDepth how deeply fields may nest
+	 * @param maxComplexity how many fields one request may ask for in all
+	 * @param maxOperations how many operations one request document may define (only one runs)
+	 * @param maxRootFields how many top-level fields (aliases included) the operation may ask for, so one request
+	 * cannot repeat a mutation many times over
+	 * @param maxStringLength the most characters a single text argument may hold
+	 */
+	public record GraphQlLimits(@DefaultValue("12") int maxDepth, @DefaultValue("1000") int maxComplexity,
+			@DefaultValue("10") int maxOperations, @DefaultValue("20") int maxRootFields,
+			@DefaultValue("10000") int maxStringLength) {
 	}
 
 	public record LoginThrottling(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,

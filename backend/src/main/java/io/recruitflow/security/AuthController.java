@@ -44,10 +44,24 @@ class AuthController {
 		this.decoyHash = passwords.encode("decoy-password-for-unknown-emails");
 	}
 
+	/** Spring MVC logs request bodies at DEBUG with toString(): the password must not be in it. */
 	record LoginRequest(String email, String password) {
+
+		@Override
+		public String toString() {
+			return "LoginRequest[email=" + this.email + ", password=(hidden)]";
+		}
+
 	}
 
+	/** Likewise for the response: the token is a credential. */
 	record LoginResponse(String token, Instant expiresAt) {
+
+		@Override
+		public String toString() {
+			return "LoginResponse[token=(hidden), expiresAt=" + this.expiresAt + "]";
+		}
+
 	}
 
 	@PostMapping("/auth/login")

@@ -21,6 +21,7 @@ import io.recruitflow.candidate.Candidate;
 import io.recruitflow.candidate.CandidateService;
 import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.DomainException;
+import io.recruitflow.platform.Text;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -227,15 +228,15 @@ public class ChatTemplateService {
 
 	private static String validName(String raw) {
 		String name = raw == null ? "" : raw.strip();
-		if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+		if (Text.isBlank(name) || name.length() > MAX_NAME_LENGTH) {
 			throw new DomainException.BadRequest("The template name must be 1 to " + MAX_NAME_LENGTH
-					+ " characters; " + (name.isEmpty() ? "it is empty." : "it has " + name.length() + "."));
+					+ " characters; " + (Text.isBlank(name) ? "it is empty." : "it has " + name.length() + "."));
 		}
 		return name;
 	}
 
 	private static String validBody(String body) {
-		if (body == null || body.isBlank()) {
+		if (Text.isBlank(body)) {
 			throw new DomainException.BadRequest(
 					"The template body is empty. Write the message: 1 to " + SmsMeasurer.MAX_CHARACTERS + " characters.");
 		}

@@ -13,6 +13,7 @@ import io.recruitflow.campaign.CtaView;
 import io.recruitflow.campaign.WebCampaign;
 import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.DomainException;
+import io.recruitflow.platform.Text;
 import io.recruitflow.template.ChatTemplate;
 import io.recruitflow.template.ChatTemplateService;
 import io.recruitflow.workflow.WorkflowInputs.CriterionInput;
@@ -68,9 +69,9 @@ class WorkflowRules {
 
 	static String name(String raw) {
 		String name = raw == null ? "" : raw.strip();
-		if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+		if (Text.isBlank(name) || name.length() > MAX_NAME_LENGTH) {
 			throw new DomainException.BadRequest("The workflow name must be 1 to " + MAX_NAME_LENGTH
-					+ " characters; " + (name.isEmpty() ? "it is empty." : "it has " + name.length() + "."));
+					+ " characters; " + (Text.isBlank(name) ? "it is empty." : "it has " + name.length() + "."));
 		}
 		return name;
 	}

@@ -88,6 +88,21 @@ public final class GraphQlSocket implements WebSocket.Listener, AutoCloseable {
 		return this.messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/** The next message, or null as soon as the socket is closed (or when none arrives in time). */
+	public String nextOrClosed(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			String message = this.messages.poll(20, TimeUnit.MILLISECONDS);
+			if (message != null) {
+				return message;
+			}
+			if (this.closed.isDone()) {
+				return this.messages.poll();
+			}
+		}
+		return null;
+	}
+
 	public int closeCode() throws Exception {
 		return this.closed.get(10, TimeUnit.SECONDS);
 	}
