@@ -18,6 +18,7 @@ const { client } = mockClient({
       account: { __typename: 'Account', id: 'a', name: 'Acme Talent', credits: 500, sandbox: false },
     },
   },
+  Workflows: { data: { workflows: [] } },
 });
 
 function renderApp(route: string) {
@@ -46,7 +47,7 @@ describe('routes', () => {
     localStorage.setItem(TOKEN_STORAGE_KEY, jwtExpiringIn(3600));
     renderApp('/');
     expect(screen.getByRole('heading', { name: 'Workflows' })).toBeInTheDocument();
-    expect(screen.getByText('Coming soon')).toBeInTheDocument();
+    expect(screen.getByText('No workflows yet')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     for (const label of ['Workflows', 'Chat templates', 'Inbox', 'Candidates', 'SMS numbers & credits', 'API keys']) {
       expect(nav).toHaveTextContent(label);

@@ -29,7 +29,7 @@ const renderPage = (client: ReturnType<typeof mockClient>['client']) =>
 
 describe('SmsNumbersPage', () => {
   it('shows credits, company details and every number with its From name', () => {
-    const { client } = mockClient({ SmsNumbersPage: { data: { account } } });
+    const { client } = mockClient({ SmsNumbersPage: { data: { account } }, CreditLedger: { data: { creditLedger: [] } } });
     renderPage(client);
 
     expect(screen.getByTestId('credits')).toHaveTextContent('500');
@@ -45,6 +45,23 @@ describe('SmsNumbersPage', () => {
     expect(rows[2]).toHaveTextContent('User');
     expect(rows[2]).toHaveTextContent('Jane Recruiter');
     expect(rows[2]).toHaveTextContent('jane@acme.test');
+  });
+
+  it('has a credit history section under the numbers', () => {
+    const { client } = mockClient({
+      SmsNumbersPage: { data: { account } },
+      CreditLedger: {
+        data: {
+          creditLedger: [
+            { __typename: 'CreditLedgerEntry', id: 'l-2', at: '2026-11-28T04:07:00Z', reason: 'Refund: SMS not sent', delta: 1, balanceAfter: 500 },
+            { __typename: 'CreditLedgerEntry', id: 'l-1', at: '2026-11-28T04:06:00Z', reason: 'SMS to Olivia Nguyen', delta: -1, balanceAfter: 499 },
+          ],
+        },
+      },
+    });
+    renderPage(client);
+    expect(screen.getByRole('heading', { name: 'Credit history' })).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Credit history' })).getAllByRole('row')).toHaveLength(3);
   });
 
   it('shows a skeleton while loading', () => {

@@ -7,6 +7,9 @@ import { PageHeader } from '../components/PageHeader';
 import { graphql } from '../gql';
 import { errorMessage } from '../lib/errors';
 import { formatNumber } from '../lib/format';
+import { useVisibleInterval } from '../lib/useVisibleInterval';
+import { CREDIT_REFRESH_INTERVAL_MS } from '../shell/creditRefresh';
+import { CreditLedger } from './CreditLedger';
 
 export const SmsNumbersPageQuery = graphql(`
   query SmsNumbersPage {
@@ -91,13 +94,15 @@ function LoadingSkeleton() {
 
 export function SmsNumbersPage() {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: SmsNumbersPageQuery });
+  // Credits follow sends, like the header's balance and the credit history below.
+  useVisibleInterval(() => reexecute({ requestPolicy: 'network-only' }), CREDIT_REFRESH_INTERVAL_MS);
   const account = data?.account;
 
   return (
     <>
       <PageHeader
         title="SMS numbers & credits"
-        description="The numbers your SMS are sent from, the name candidates see, and the credits left on the account."
+        description="The numbers your SMS are sent from, the name candidates see, and the credits left on the account with their history."
       />
       {!account && fetching && <LoadingSkeleton />}
       {!account && !fetching && error && (
@@ -176,6 +181,8 @@ export function SmsNumbersPage() {
               number send from the company number, under the company name.
             </Text>
           </Stack>
+
+          <CreditLedger />
         </Stack>
       )}
     </>

@@ -1,5 +1,6 @@
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { createLiveConnection, registerLiveConnection } from './live/connection';
 
 /** graphql-ws close code the backend uses for a missing, expired or invalid token. */
 export const WS_CLOSE_UNAUTHORIZED = 4401;
@@ -42,17 +43,22 @@ export function createGraphqlClient({ token, onUnauthorized, httpUrl = '/graphql
   // The socket is made on the first subscription and forgotten on dispose, so a client that
   // React (StrictMode) disposes and then keeps using simply opens a new one when needed.
   let ws: WsClient | null = null;
+  // Connection status for the UI (offline indicator, refetch after a reconnect); see lib/live.
+  const live = createLiveConnection();
   const socket = (): WsClient =>
-    (ws ??= createWsClient({
+    (ws ??= live.track(createWsClient({
       url: wsUrl ?? defaultWsUrl(),
       lazy: true,
       connectionParams: () => (authorization ? { Authorization: authorization } : {}),
+      ...live.socketOptions,
       on: {
+        ...live.listeners,
         closed: (event) => {
+          live.listeners.closed(event);
           if ((event as { code?: number } | undefined)?.code === WS_CLOSE_UNAUTHORIZED) onUnauthorized();
         },
       },
-    }));
+    })));
 
   const client = new Client({
     url: httpUrl,
@@ -84,6 +90,7 @@ export function createGraphqlClient({ token, onUnauthorized, httpUrl = '/graphql
       }),
     ],
   });
+  registerLiveConnection(client, live);
 
   return {
     client,

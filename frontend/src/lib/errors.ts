@@ -9,6 +9,11 @@ export function errorClassification(error: CombinedError | undefined | null): Er
   return typeof classification === 'string' ? classification : null;
 }
 
+/** True when the server refused a stale edit (`extensions.code` CONFLICT): reload, then try again. */
+export function isConflict(error: CombinedError | undefined | null): boolean {
+  return !!error?.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT');
+}
+
 /** A message a person can act on: the server's own words for GraphQL errors, ours for network trouble. */
 export function errorMessage(error: CombinedError | undefined | null): string {
   if (!error) return '';

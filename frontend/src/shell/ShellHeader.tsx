@@ -4,7 +4,10 @@ import { useQuery } from 'urql';
 import { Logo } from '../components/Logo';
 import { graphql } from '../gql';
 import { errorMessage } from '../lib/errors';
+import { ConnectionIndicator } from '../lib/live/ConnectionIndicator';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AccountStatus } from './AccountStatus';
+import { useCreditRefresh } from './creditRefresh';
 import { UserMenu } from './UserMenu';
 
 export const ShellHeaderQuery = graphql(`
@@ -21,7 +24,9 @@ export const ShellHeaderQuery = graphql(`
 `);
 
 export function ShellHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
-  const [{ data, error, fetching }] = useQuery({ query: ShellHeaderQuery });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ShellHeaderQuery });
+  // The balance changes as workflows send in the background: keep it current.
+  useCreditRefresh(() => reexecute({ requestPolicy: 'network-only' }));
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -30,9 +35,11 @@ export function ShellHeader({ navOpened, onToggleNav }: { navOpened: boolean; on
         <Logo withName />
       </Group>
       <Group gap="md" wrap="nowrap">
+        <ConnectionIndicator />
         {data ? (
           <>
             <AccountStatus account={data.account} />
+            <NotificationBell />
             <UserMenu user={data.me} />
           </>
         ) : error && !fetching ? (
