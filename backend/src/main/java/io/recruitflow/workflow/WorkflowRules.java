@@ -103,7 +103,9 @@ class WorkflowRules {
 					WebCampaign campaign = this.campaigns.campaign(caller, webCampaignId)
 						.orElseThrow(() -> new DomainException.BadRequest("trigger.webCampaignId: there is no web campaign '"
 								+ webCampaignId + "' in your account."));
-					if (!campaign.id().equals(cta.webCampaign().id())) {
+					// A CTA may be shared by several campaigns, so ask the chosen campaign rather than the first holder.
+					boolean inCampaign = CampaignService.ctas(campaign).stream().anyMatch(held -> held.id().equals(ctaId));
+					if (!inCampaign) {
 						throw new DomainException.BadRequest("trigger.webCampaignId: the CTA “" + cta.label()
 								+ "” is not part of the web campaign “" + campaign.name() + "”; it belongs to “"
 								+ cta.webCampaign().name() + "”.");

@@ -519,6 +519,24 @@ class WorkflowTests extends IntegrationTest {
 	}
 
 	@Test
+	void aCtaSharedByTwoCampaignsCanBeRestrictedToEitherOfThem() {
+		var jane = graphQlAs("jane@acme.test");
+		String registerInterest = ctaId("Register interest");
+
+		for (String campaign : new String[] { "Graduate Program 2027", "Summer Internships 2027" }) {
+			String campaignId = idOf("webCampaigns", "name", campaign);
+			jane.document(CREATE)
+				.variable("input", map("name", "Interest in " + campaign, "trigger", ctaTrigger(registerInterest, campaignId)))
+				.execute()
+				.path("createWorkflow.trigger.webCampaign.id").entity(String.class).isEqualTo(campaignId)
+				.path("createWorkflow.triggerSummary").entity(String.class)
+				.isEqualTo("CTA “Register interest” on " + campaign);
+			assertThat(workflowNamed("Interest in " + campaign).get("trigger", Document.class).getString("webCampaignId"))
+				.isEqualTo(campaignId);
+		}
+	}
+
+	@Test
 	void aTriggerWithFieldsOfTheOtherTypeIsRefused() {
 		var jane = graphQlAs("jane@acme.test");
 		var before = snapshot(COLLECTIONS);
