@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,8 +12,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * candidate is replying to: the last user who texted them from this number.
  */
 @Document("conversations")
-@CompoundIndex(name = "account_candidate_number", def = "{'accountId': 1, 'candidateId': 1, 'ourNumber': 1}",
-		unique = true)
+@CompoundIndexes({
+		@CompoundIndex(name = "account_candidate_number", def = "{'accountId': 1, 'candidateId': 1, 'ourNumber': 1}",
+				unique = true),
+		@CompoundIndex(name = "account_activity", def = "{'accountId': 1, 'lastMessageAt': -1}"),
+		@CompoundIndex(name = "account_assignee_activity",
+				def = "{'accountId': 1, 'assignedUserId': 1, 'lastMessageAt': -1}") })
 public record Conversation(@Id String id, String accountId, String candidateId, String ourNumber,
 		String assignedUserId, Instant lastMessageAt, String preview, int unread) {
 }

@@ -125,7 +125,7 @@ class InboundService {
 		conversation = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(conversation.id())),
 				new Update().inc("unread", 1).set("lastMessageAt", at).set("preview", InboxService.preview(sms.body())),
 				FindAndModifyOptions.options().returnNew(true), Conversation.class);
-		this.live.publish(LiveEvents.Kind.INBOUND_MESSAGE, account.id(), null, message.id(), null);
+		this.live.publishInbound(message, conversation);
 		notify(account, conversation, candidate, message);
 		handleKeyword(account, candidate, conversation, sms);
 		return Outcome.STORED;
@@ -160,7 +160,7 @@ class InboundService {
 				Notification notification = this.mongo.insert(new Notification(new ObjectId().toHexString(), account.id(),
 						userId, Notification.Kind.SMS_REPLY, message.id(), conversation.id(), candidate.id(),
 						candidate.fullName(), message.body(), this.clock.instant(), null));
-				this.live.publish(LiveEvents.Kind.NOTIFICATION, account.id(), userId, message.id(), notification.id());
+				this.live.publishNotification(notification);
 			}
 			catch (DuplicateKeyException alreadyNotified) {
 				// The same message for the same user: notified once is enough.

@@ -55,7 +55,7 @@ public class InboxService {
 				outbound.sandbox(), now, now);
 		try {
 			SmsMessage stored = this.mongo.insert(message);
-			this.live.publish(LiveEvents.Kind.MESSAGE_STATUS, stored.accountId(), null, stored.id(), null);
+			this.live.publishStatus(stored);
 			return stored;
 		}
 		catch (DuplicateKeyException ex) {
@@ -90,7 +90,7 @@ public class InboxService {
 		if (updated == null) {
 			return false;
 		}
-		this.live.publish(LiveEvents.Kind.MESSAGE_STATUS, updated.accountId(), null, updated.id(), null);
+		this.live.publishStatus(updated);
 		return true;
 	}
 

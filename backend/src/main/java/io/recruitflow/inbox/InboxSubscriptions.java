@@ -1,5 +1,7 @@
 package io.recruitflow.inbox;
 
+import java.util.Optional;
+
 import io.recruitflow.platform.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,10 +40,12 @@ class InboxSubscriptions {
 		this.mongo = mongo;
 		this.inbound = live.events()
 			.filter(event -> event.kind() == LiveEvents.Kind.INBOUND_MESSAGE)
-			.concatMap(event -> load(() -> this.queries.message(event.accountId(), event.messageId())
-				.flatMap(message -> this.queries.conversation(Caller.system(event.accountId()), message.conversationId())
-					.map(conversation -> new InboxEvent(message, conversation)))
-				.orElse(null)))
+			.concatMap(event -> carried(event)
+				.map(Mono::just)
+				.orElseGet(() -> load(() -> this.queries.message(event.accountId(), event.messageId())
+					.flatMap(message -> this.queries.conversation(Caller.system(event.accountId()), message.conversationId())
+						.map(conversation -> new InboxEvent(message, conversation)))
+					.orElse(null))))
 			.share();
 	}
 
@@ -56,14 +60,29 @@ class InboxSubscriptions {
 		return this.live.events()
 			.filter(event -> event.kind() == LiveEvents.Kind.NOTIFICATION && caller.accountId().equals(event.accountId())
 					&& caller.userId() != null && caller.userId().equals(event.userId()))
-			.concatMap(event -> load(() -> this.mongo.findById(event.notificationId(), Notification.class)));
+			.concatMap(event -> this.live.content(event.notification(), Notification.class)
+				.filter(notification -> event.userId().equals(notification.userId()))
+				.map(Mono::just)
+				.orElseGet(() -> load(() -> this.mongo.findById(event.notificationId(), Notification.class))));
 	}
 
 	@SubscriptionMapping
 	Flux<SmsMessage> messageStatusChanged(@AuthenticationPrincipal Caller caller) {
 		return this.live.events()
 			.filter(event -> event.kind() == LiveEvents.Kind.MESSAGE_STATUS && caller.accountId().equals(event.accountId()))
-			.concatMap(event -> load(() -> this.queries.message(caller.accountId(), event.messageId()).orElse(null)));
+			.concatMap(event -> this.live.content(event.message(), SmsMessage.class)
+				.filter(message -> caller.accountId().equals(message.accountId()))
+				.map(Mono::just)
+				.orElseGet(() -> load(() -> this.queries.message(caller.accountId(), event.messageId()).orElse(null))));
+	}
+
+	/** The message and conversation the event carries, when it carries them and they are its account's. */
+	private Optional<InboxEvent> carried(LiveEvents.LiveEvent event) {
+		return this.live.content(event.message(), SmsMessage.class)
+			.filter(message -> event.accountId().equals(message.accountId()))
+			.flatMap(message -> this.live.content(event.conversation(), Conversation.class)
+				.filter(conversation -> conversation.id().equals(message.conversationId()))
+				.map(conversation -> new InboxEvent(message, conversation)));
 	}
 
 	/** Reads off the event thread, which must stay free to deliver to everyone else. */

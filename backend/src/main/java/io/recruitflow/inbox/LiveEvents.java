@@ -42,15 +42,23 @@ class LiveEvents implements SmartLifecycle {
 	}
 
 	/**
+	 * An event carries what its subscribers are sent (the message, its conversation, the
+	 * notification), so delivering it reads nothing: with loads on the delivery path, a busy
+	 * database held every subscriber's events up behind one another. Only the ids are needed to
+	 * publish; an event without its content (from an older instance) is loaded on delivery.
+	 *
 	 * @param userId set for NOTIFICATION: the only user who may see it
 	 */
 	@org.springframework.data.mongodb.core.mapping.Document("liveEvents")
 	record LiveEvent(String id, Kind kind, String accountId, String userId, String messageId, String notificationId,
-			Instant at) {
+			Instant at, Document message, Document conversation, Document notification) {
 	}
 
 	/** How long events are kept for instances that are catching up; they are read within milliseconds. */
 	private static final Duration RETENTION = Duration.ofMinutes(10);
+
+	/** The most an event waits for the next poll when the database answers empty polls at once. */
+	private static final Duration IDLE_POLL = Duration.ofMillis(5);
 
 	/** Events a subscriber may fall behind by before it is cut off (it reconnects and refetches). */
 	static final int SUBSCRIBER_BUFFER = 10_000;
@@ -76,9 +84,38 @@ class LiveEvents implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	void publish(Kind kind, String accountId, String userId, String messageId, String notificationId) {
-		LiveEvent event = new LiveEvent(new ObjectId().toHexString(), kind, accountId, userId, messageId,
-				notificationId, this.clock.instant());
+	void publishInbound(SmsMessage message, Conversation conversation) {
+		publish(new LiveEvent(new ObjectId().toHexString(), Kind.INBOUND_MESSAGE, message.accountId(), null,
+				message.id(), null, this.clock.instant(), stored(message), stored(conversation), null));
+	}
+
+	void publishNotification(Notification notification) {
+		publish(new LiveEvent(new ObjectId().toHexString(), Kind.NOTIFICATION, notification.accountId(),
+				notification.userId(), notification.messageId(), notification.id(), this.clock.instant(), null, null,
+				stored(notification)));
+	}
+
+	void publishStatus(SmsMessage message) {
+		publish(new LiveEvent(new ObjectId().toHexString(), Kind.MESSAGE_STATUS, message.accountId(), null, message.id(),
+				null, this.clock.instant(), stored(message), null, null));
+	}
+
+	/**
+	 * The content travels as plain documents, as the collections store them: typed fields would make
+	 * Spring Data declare the entities' (unique) indexes on liveEvents too.
+	 */
+	private Document stored(Object entity) {
+		Document document = new Document();
+		this.mongo.getConverter().write(entity, document);
+		return document;
+	}
+
+	/** The event's content as the given type, or empty when it came without it. */
+	<T> Optional<T> content(Document document, Class<T> type) {
+		return document == null ? Optional.empty() : Optional.of(this.mongo.getConverter().read(type, document));
+	}
+
+	private void publish(LiveEvent event) {
 		if (this.changeStreams) {
 			this.mongo.insert(event);
 		}
@@ -133,10 +170,20 @@ class LiveEvents implements SmartLifecycle {
 	private void watch() {
 		while (this.running) {
 			try {
+				long asked = System.nanoTime();
 				ChangeStreamDocument<Document> change = this.cursor.tryNext();
 				if (change != null && change.getFullDocument() != null) {
 					emit(decode(change.getFullDocument()));
 				}
+				else if (change == null && System.nanoTime() - asked < IDLE_POLL.toNanos()) {
+					// A replica set holds an empty poll open for maxAwaitTime; the embedded server answers at
+					// once, and polling it back to back would keep a core busy doing nothing.
+					Thread.sleep(IDLE_POLL);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
 			}
 			catch (RuntimeException ex) {
 				if (!this.running) {
@@ -159,12 +206,8 @@ class LiveEvents implements SmartLifecycle {
 		openCursor().ifPresent(opened -> this.cursor = opened);
 	}
 
-	private static LiveEvent decode(Document document) {
-		Object id = document.get("_id");
-		return new LiveEvent(id == null ? null : id.toString(), Kind.valueOf(document.getString("kind")),
-				document.getString("accountId"), document.getString("userId"), document.getString("messageId"),
-				document.getString("notificationId"),
-				document.getDate("at") == null ? null : document.getDate("at").toInstant());
+	private LiveEvent decode(Document document) {
+		return this.mongo.getConverter().read(LiveEvent.class, document);
 	}
 
 	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)

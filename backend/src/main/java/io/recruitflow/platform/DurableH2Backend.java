@@ -1,12 +1,21 @@
 package io.recruitflow.platform;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded server's H2 store, committed after every write. H2's MVStore otherwise commits in
@@ -15,6 +24,10 @@ import io.netty.channel.Channel;
  * the SMS sent again. A commit writes to the file (the operating system keeps it across a killed
  * process); it does not force it to disk, so a power cut can still lose the last moments, which
  * is why production runs on a real MongoDB replica set.
+ *
+ * <p>Its collections also use their indexes ({@link IndexedH2Collection}): without that, every
+ * query that is not exactly an index's fields reads the whole collection. And its oplog keeps only
+ * what change streams watch ({@link WatchedCollectionsOplog}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -30,6 +43,10 @@ final class DurableH2Backend extends H2Backend {
 
 	DurableH2Backend(String fileName) {
 		super(fileName);
+	}
+
+	DurableH2Backend(MVStore store) {
+		super(store);
 	}
 
 	@Override
@@ -54,6 +71,54 @@ final class DurableH2Backend extends H2Backend {
 			commit();
 			this.committedWrites = covered;
 		}
+	}
+
+	/** Change streams on the embedded server: the app watches only this collection (see LiveEvents). */
+	static final Set<String> WATCHED_COLLECTIONS = Set.of("liveEvents");
+
+	@SuppressWarnings("unchecked")
+	@Override
+	protected Oplog createOplog() {
+		Oplog everything = super.createOplog();
+		MongoCollection<Document> entries = (MongoCollection<Document>) resolveDatabase("local")
+			.resolveCollection(OPLOG_COLLECTION_NAME, true);
+		return new WatchedCollectionsOplog(everything, entries, WATCHED_COLLECTIONS, getClock());
+	}
+
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return new IndexedH2Database(databaseName);
+	}
+
+	/**
+	 * H2's database with {@link IndexedH2Collection}s and {@link EmbeddedHashIndex}es. An inner class
+	 * because H2Database opens its collections from its own constructor, before a subclass could
+	 * have stored the MVStore; the enclosing backend already holds it.
+	 */
+	private final class IndexedH2Database extends H2Database {
+
+		/** Map names as H2Database lays them out, so a store written before this class opens unchanged. */
+		private static final String DATA_PREFIX = "databases.";
+
+		private static final String META_PREFIX = "meta.";
+
+		IndexedH2Database(String databaseName) {
+			super(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			String fullName = getFullCollectionNamespace(collectionName);
+			return new IndexedH2Collection(this, collectionName, options, getMvStore().openMap(DATA_PREFIX + fullName),
+					getMvStore().openMap(META_PREFIX + fullName), getCursorRegistry());
+		}
+
+		@Override
+		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new EmbeddedHashIndex(indexName, keys, sparse);
+		}
+
 	}
 
 }

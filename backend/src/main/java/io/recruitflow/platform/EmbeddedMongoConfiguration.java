@@ -1,6 +1,7 @@
 package io.recruitflow.platform;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,6 +30,13 @@ class EmbeddedMongoConfiguration {
 
 	static final String DATABASE = "recruitflow";
 
+	/**
+	 * The server runs each command on its connection's event-loop thread, and a write then waits there
+	 * for its commit; with the default (two per core) only a handful of writes could wait at once,
+	 * so each commit covered one or two of them. More threads let one commit cover many.
+	 */
+	private static final int WORKER_THREADS = 32;
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
 	/**
@@ -44,7 +52,7 @@ class EmbeddedMongoConfiguration {
 		Path file = dir.resolve("recruitflow.mv");
 		MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
 		server.enableOplog();
-		server.bind("127.0.0.1", port);
+		server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
 		log.info("Embedded MongoDB (mongo-java-server, H2) on {} with data in {}", server.getLocalAddress(), file);
 		return server;
 	}

@@ -88,7 +88,11 @@ class SchemaAuthenticationSuiteTests extends SecuritySuiteTest {
 					socket.close();
 				}
 				else {
-					softly.assertThat(socket.closeCode()).as("%s over graphql-ws with %s", operation.field(), credential.getKey())
+					int code = socket.closeCode();
+					if (code == ABNORMAL_CLOSURE) {
+						code = refusalOnASecondTry(credential.getValue());
+					}
+					softly.assertThat(code).as("%s over graphql-ws with %s", operation.field(), credential.getKey())
 						.isEqualTo(4401);
 				}
 				socketChecks++;
@@ -110,6 +114,24 @@ class SchemaAuthenticationSuiteTests extends SecuritySuiteTest {
 				queriesAndMutations.size() + subscriptions.size(), schema.fields(Kind.QUERY).size(),
 				schema.fields(Kind.MUTATION).size(), subscriptions.size(), credentials.size(), httpChecks, socketChecks);
 		softly.assertAll();
+	}
+
+	/**
+	 * The client reports 1006 when the connection ends before the server's close frame is read — seen
+	 * once on a loaded machine. That says nothing about why the server closed, so ask again once.
+	 */
+	private static final int ABNORMAL_CLOSURE = 1006;
+
+	private int refusalOnASecondTry(String credential) throws Exception {
+		GraphQlSocket socket = GraphQlSocket.connect(this.port);
+		socket.send(credential == null ? "{\"type\":\"connection_init\",\"payload\":{}}"
+				: "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + credential + "\"}}");
+		String answer = socket.nextOrClosed(Duration.ofSeconds(5));
+		if (answer != null) {
+			socket.close();
+			return -1;
+		}
+		return socket.closeCode();
 	}
 
 	/** A broken generator must not pass by sending requests the server would refuse anyway. */

@@ -1,0 +1,201 @@
+package io.recruitflow.platform;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A declared non-unique index, for the embedded server, which otherwise ignores them and scans the
+ * whole collection for every query. It hashes documents by each leading run of the index's keys
+ * (for {@code {conversationId: 1, createdAt: -1}}: by conversationId, and by conversationId with
+ * createdAt), so an equality on a prefix finds its few documents at once. Range conditions and the
+ * sort are left to the collection, which re-checks the whole query on what this returns. It lives
+ * in memory and is rebuilt from the documents when the store opens (see
+ * {@link IndexedH2Collection}, which chooses between indexes).
+ */
+final class EmbeddedHashIndex extends Index<Object> {
+
+	/** One map per prefix length: the key values of that prefix → positions of the documents holding them. */
+	private final List<Map<List<Object>, Set<Object>>> byPrefix = new ArrayList<>();
+
+	private long entries;
+
+	EmbeddedHashIndex(String name, List<IndexKey> keys, boolean sparse) {
+		super(name, keys, sparse);
+		for (int i = 0; i < keys.size(); i++) {
+			this.byPrefix.add(new HashMap<>());
+		}
+	}
+
+	/**
+	 * The positions that may match a query with these equalities, using the longest prefix of this
+	 * index's keys that the query fixes; null when the query fixes not even the first key.
+	 */
+	synchronized Collection<Object> candidates(Map<String, Object> equalities) {
+		List<List<Object>> prefixValues = new ArrayList<>();
+		prefixValues.add(List.of());
+		int length = 0;
+		for (String key : keys()) {
+			Object value = equalities.get(key);
+			if (value == null) {
+				break;
+			}
+			List<List<Object>> longer = new ArrayList<>();
+			List<?> alternatives = value instanceof InValues in ? in.values() : List.of(value);
+			for (List<Object> prefix : prefixValues) {
+				for (Object alternative : alternatives) {
+					List<Object> extended = new ArrayList<>(prefix);
+					extended.add(normalized(alternative));
+					longer.add(extended);
+				}
+			}
+			prefixValues = longer;
+			length++;
+		}
+		if (length == 0) {
+			return null;
+		}
+		Map<List<Object>, Set<Object>> buckets = this.byPrefix.get(length - 1);
+		Set<Object> positions = new LinkedHashSet<>();
+		for (List<Object> prefix : prefixValues) {
+			positions.addAll(buckets.getOrDefault(prefix, Set.of()));
+		}
+		return positions;
+	}
+
+	/** The values of an {@code $in} condition, any of which may match. */
+	record InValues(List<?> values) {
+	}
+
+	@Override
+	public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+		for (int length = 1; length <= keys().size(); length++) {
+			for (List<Object> prefix : prefixes(document, length)) {
+				if (this.byPrefix.get(length - 1).computeIfAbsent(prefix, ignored -> new LinkedHashSet<>()).add(position)
+						&& length == 1) {
+					this.entries++;
+				}
+			}
+		}
+	}
+
+	/** Positions are the documents' ids in the H2 collections this index serves. */
+	@Override
+	public synchronized Object remove(Document document) {
+		Object position = document.get("_id");
+		for (int length = 1; length <= keys().size(); length++) {
+			Map<List<Object>, Set<Object>> buckets = this.byPrefix.get(length - 1);
+			for (List<Object> prefix : prefixes(document, length)) {
+				Set<Object> bucket = buckets.get(prefix);
+				if (bucket != null && bucket.remove(position)) {
+					if (length == 1) {
+						this.entries--;
+					}
+					if (bucket.isEmpty()) {
+						buckets.remove(prefix);
+					}
+				}
+			}
+		}
+		return position;
+	}
+
+	@Override
+	public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+			MongoCollection<Object> collection) {
+		if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+			remove(oldDocument);
+			add(newDocument, position, collection);
+		}
+	}
+
+	/** Every combination of the document's values for the first {@code length} keys (arrays index each element). */
+	private List<List<Object>> prefixes(Document document, int length) {
+		List<List<Object>> prefixes = new ArrayList<>();
+		prefixes.add(List.of());
+		for (String key : keys().subList(0, length)) {
+			Object value = Utils.getSubdocumentValueCollectionAware(document, key);
+			List<?> values = value instanceof Collection<?> many && !many.isEmpty() ? new ArrayList<>(many)
+					: java.util.Collections.singletonList(value);
+			List<List<Object>> longer = new ArrayList<>();
+			for (List<Object> prefix : prefixes) {
+				for (Object each : values) {
+					List<Object> extended = new ArrayList<>(prefix);
+					extended.add(normalized(each));
+					longer.add(extended);
+				}
+			}
+			prefixes = longer;
+		}
+		return prefixes;
+	}
+
+	/** As the server compares values for equality: every number as a double, missing as null. */
+	static Object normalized(Object value) {
+		if (value == null || value instanceof Missing) {
+			return null;
+		}
+		if (value instanceof Long whole && (double) whole.longValue() != whole.doubleValue()) {
+			return whole;
+		}
+		if (value instanceof Number number) {
+			double real = number.doubleValue();
+			return real == -0.0 ? 0.0 : real;
+		}
+		return value;
+	}
+
+	/** Not a uniqueness constraint, and not chosen by the server's own planner: {@link IndexedH2Collection} asks it. */
+	@Override
+	public boolean canHandle(Document query) {
+		return false;
+	}
+
+	@Override
+	public Iterable<Object> getPositions(Document query) {
+		throw new UnsupportedOperationException("asked through candidates()");
+	}
+
+	@Override
+	public Object getPosition(Document document) {
+		return null;
+	}
+
+	@Override
+	public void checkAdd(Document document, MongoCollection<Object> collection) {
+		// Not unique: any document may be added.
+	}
+
+	@Override
+	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+		// Not unique: any change is allowed.
+	}
+
+	@Override
+	public synchronized long getCount() {
+		return this.entries;
+	}
+
+	@Override
+	public long getDataSize() {
+		return 0;
+	}
+
+	@Override
+	public synchronized void drop() {
+		this.byPrefix.forEach(Map::clear);
+		this.entries = 0;
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.recruitflow.platform;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * An embedded-server collection that uses its indexes the way MongoDB would. The server's own
+ * planner uses an index only when the query names exactly that index's fields, so
+ * {@code {_id: …, accountId: …}} — how every tenant-scoped lookup reads — scanned the whole
+ * collection, as did every query on a non-unique index. Here the planner takes the equalities a
+ * query fixes (at the top level or inside {@code $and}), asks the {@code _id} index, the unique
+ * indexes and the {@link EmbeddedHashIndex hash indexes} for the documents that could match, and
+ * keeps the smallest set; the collection then checks the whole query, sorts and limits as before.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+	IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+		super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+	}
+
+	@Override
+	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+			int batchSize, Document fieldSelector) {
+		Collection<Object> candidates = naturalOrder(orderBy) ? null : candidates(query);
+		if (candidates == null) {
+			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		return matchDocumentsFromStream(candidates.stream().map(this::getDocument).filter(Objects::nonNull), query,
+				orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	/** The smallest set of positions some index offers for this query, or null when none helps. */
+	Collection<Object> candidates(Document query) {
+		Map<String, Object> equalities = new LinkedHashMap<>();
+		collectEqualities(query, equalities);
+		if (equalities.isEmpty()) {
+			return null;
+		}
+		Collection<Object> best = null;
+		for (Index<Object> index : getIndexes()) {
+			Collection<Object> offered = offeredBy(index, equalities);
+			if (offered != null && (best == null || offered.size() < best.size())) {
+				best = offered;
+				if (best.size() <= 1) {
+					break;
+				}
+			}
+		}
+		return best;
+	}
+
+	private static Collection<Object> offeredBy(Index<Object> index, Map<String, Object> equalities) {
+		if (index instanceof EmbeddedHashIndex hash) {
+			return hash.candidates(equalities);
+		}
+		// A unique index (the _id index among them) answers when the query fixes all of its fields.
+		Document exact = new Document();
+		for (var key : index.getKeys()) {
+			Object value = equalities.get(key.getKey());
+			if (value == null) {
+				return null;
+			}
+			exact.put(key.getKey(), value instanceof EmbeddedHashIndex.InValues in ? new Document("$in", in.values()) : value);
+		}
+		if (!index.canHandle(exact)) {
+			return null;
+		}
+		List<Object> positions = new ArrayList<>();
+		index.getPositions(exact).forEach(positions::add);
+		return positions;
+	}
+
+	/**
+	 * Fields the query fixes to one value (or to one of an {@code $in} list's values). Anything else —
+	 * ranges, regular expressions, nulls, whole arrays or subdocuments, {@code $or} — is left to the
+	 * full check of the query, so taking fewer equalities than there are is always safe.
+	 */
+	private static void collectEqualities(Document query, Map<String, Object> equalities) {
+		for (Map.Entry<String, Object> entry : query.entrySet()) {
+			String field = entry.getKey();
+			Object value = entry.getValue();
+			if (field.equals("$and") && value instanceof Collection<?> clauses) {
+				for (Object clause : clauses) {
+					if (clause instanceof Document document) {
+						collectEqualities(document, equalities);
+					}
+				}
+			}
+			else if (!field.startsWith("$")) {
+				Object fixed = fixedValue(value);
+				if (fixed != null) {
+					equalities.putIfAbsent(field, fixed);
+				}
+			}
+		}
+	}
+
+	private static Object fixedValue(Object value) {
+		if (value instanceof Document condition) {
+			if (condition.size() != 1) {
+				return null;
+			}
+			if (condition.containsKey("$eq")) {
+				return scalar(condition.get("$eq")) ? condition.get("$eq") : null;
+			}
+			if (condition.get("$in") instanceof Collection<?> values && !values.isEmpty()
+					&& values.stream().allMatch(IndexedH2Collection::scalar)) {
+				return new EmbeddedHashIndex.InValues(List.copyOf(values));
+			}
+			return null;
+		}
+		return scalar(value) ? value : null;
+	}
+
+	private static boolean scalar(Object value) {
+		return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
+				&& !(value instanceof Pattern) && !BsonRegularExpression.isRegularExpression(value)
+				&& !(value instanceof de.bwaldvogel.mongo.backend.Missing);
+	}
+
+	private static boolean naturalOrder(Document orderBy) {
+		return orderBy != null && orderBy.containsKey("$natural");
+	}
+
+}

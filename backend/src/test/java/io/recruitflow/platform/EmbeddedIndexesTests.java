@@ -1,0 +1,219 @@
+package io.recruitflow.platform;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded server's index use ({@link IndexedH2Collection}) must never change an answer: the
+ * same documents live in an indexed collection and in one without indexes, whose answers come from
+ * the server's full scan, and every query, after every kind of write and after reopening the store,
+ * must return the same documents in the same order from both. (Every sort ends with _id: MongoDB
+ * leaves the order of ties open, and so does the embedded server once it reads through an index.)
+ */
+class EmbeddedIndexesTests {
+
+	private static final List<String> ACCOUNTS = List.of("acme", "globex", "initech");
+
+	private Random random = new Random(20261128);
+
+	@TempDir
+	Path dataDir;
+
+	@ParameterizedTest
+	@ValueSource(longs = { 20261128, 7, 424242, 99 })
+	void indexedQueriesAnswerExactlyAsAFullScanThroughWritesAndAReopen(long seed) {
+		this.random = new Random(seed);
+		String file = this.dataDir.resolve("store.mv").toString();
+		List<ObjectId> ids = new ArrayList<>();
+		withDatabase(file, db -> {
+			MongoCollection<Document> indexed = db.getCollection("indexed");
+			indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("accountId"), Indexes.ascending("conversationId"),
+					Indexes.descending("createdAt")));
+			indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.ascending("dueAt")));
+			indexed.createIndex(Indexes.ascending("tags"));
+			indexed.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true).sparse(true));
+			MongoCollection<Document> plain = db.getCollection("plain");
+			for (int i = 0; i < 600; i++) {
+				Document document = randomDocument(i);
+				ids.add(document.getObjectId("_id"));
+				indexed.insertOne(document);
+				plain.insertOne(new Document(document));
+			}
+			assertSameAnswers(db, ids);
+			for (int i = 0; i < 150; i++) {
+				ObjectId id = ids.get(this.random.nextInt(ids.size()));
+				Bson change = switch (i % 4) {
+					case 0 -> Updates.set("conversationId", "c" + this.random.nextInt(12));
+					case 1 -> Updates.set("state", pick("PENDING", "LEASED", "SENT"));
+					case 2 -> Updates.unset("accountId");
+					default -> Updates.set("tags", List.of(pick("a", "b"), pick("c", "d")));
+				};
+				indexed.updateOne(Filters.eq("_id", id), change);
+				plain.updateOne(Filters.eq("_id", id), change);
+			}
+			Bson sent = Filters.and(Filters.eq("accountId", "globex"), Filters.eq("state", "SENT"));
+			indexed.updateMany(sent, Updates.set("state", "ARCHIVED"));
+			plain.updateMany(sent, Updates.set("state", "ARCHIVED"));
+			Bson gone = Filters.and(Filters.eq("accountId", "initech"), Filters.eq("conversationId", "c3"));
+			indexed.deleteMany(gone);
+			plain.deleteMany(gone);
+			assertSameAnswers(db, ids);
+		});
+		withDatabase(file, db -> assertSameAnswers(db, ids));
+	}
+
+	@Test
+	void theIndexesOfferFewDocumentsWhereTheServerAloneWouldReadThemAll() {
+		DurableH2Backend backend = new DurableH2Backend(this.dataDir.resolve("plan.mv").toString());
+		MongoServer server = new MongoServer(backend);
+		try {
+			InetSocketAddress address = server.bind();
+			List<Document> documents = new ArrayList<>();
+			try (MongoClient client = MongoClients
+				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+				MongoCollection<Document> messages = client.getDatabase("test").getCollection("messages");
+				messages.createIndex(Indexes.compoundIndex(Indexes.ascending("conversationId"), Indexes.descending("createdAt")));
+				for (int i = 0; i < 500; i++) {
+					documents.add(randomDocument(i));
+				}
+				messages.insertMany(documents);
+			}
+			IndexedH2Collection messages = (IndexedH2Collection) backend.resolveDatabase("test")
+				.resolveCollection("messages", true);
+			Document wanted = documents.get(77);
+			long inConversation = documents.stream().filter(d -> d.get("conversationId").equals("c5")).count();
+
+			var wantedId = new de.bwaldvogel.mongo.bson.ObjectId(wanted.getObjectId("_id").toHexString());
+			assertThat(messages.candidates(query("_id", wantedId, "accountId", wanted.get("accountId"))))
+				.containsExactly(wantedId);
+			assertThat(messages.candidates(query("conversationId", "c5", "accountId", "acme"))).hasSize((int) inConversation);
+			assertThat(inConversation).isLessThan(documents.size() / 5);
+			assertThat(messages.candidates(query("accountId", "acme"))).isNull();
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	private static de.bwaldvogel.mongo.bson.Document query(Object... fieldsAndValues) {
+		de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document();
+		for (int i = 0; i < fieldsAndValues.length; i += 2) {
+			query.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+		}
+		return query;
+	}
+
+	private void assertSameAnswers(MongoDatabase db, List<ObjectId> ids) {
+		MongoCollection<Document> indexed = db.getCollection("indexed");
+		MongoCollection<Document> plain = db.getCollection("plain");
+		List<Function<MongoCollection<Document>, List<Object>>> queries = new ArrayList<>();
+		for (String account : ACCOUNTS) {
+			for (int c = 0; c < 12; c += 3) {
+				String conversation = "c" + c;
+				queries.add(on -> ids(on.find(Filters.and(Filters.eq("accountId", account),
+						Filters.eq("conversationId", conversation))).sort(Sorts.descending("createdAt", "_id")).limit(5)));
+				queries.add(on -> ids(on.find(Filters.and(Filters.eq("accountId", account),
+						Filters.eq("conversationId", conversation), Filters.lt("createdAt", Instant.ofEpochSecond(400))))
+					.sort(Sorts.descending("createdAt", "_id"))));
+			}
+			queries.add(on -> ids(on.find(Filters.eq("accountId", account)).sort(Sorts.ascending("createdAt", "_id"))
+				.skip(3).limit(20)));
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("accountId", account),
+					Filters.or(Filters.eq("state", "PENDING"), Filters.exists("tags", false))))
+				.sort(Sorts.ascending("_id"))));
+			queries.add(on -> List.of(on.countDocuments(Filters.eq("accountId", account))));
+		}
+		queries.add(on -> ids(on.find(Filters.and(Filters.in("state", "PENDING", "LEASED"), Filters.lte("dueAt", 300)))
+			.sort(Sorts.ascending("dueAt", "_id"))));
+		queries.add(on -> ids(on.find(Filters.eq("state", "SENT")).sort(Sorts.ascending("_id"))));
+		queries.add(on -> ids(on.find(Filters.eq("dueAt", 250)).sort(Sorts.ascending("_id"))));
+		queries.add(on -> ids(on.find(Filters.eq("tags", "a")).sort(Sorts.ascending("_id"))));
+		queries.add(on -> ids(on.find(Filters.eq("tags", List.of("a", "c"))).sort(Sorts.ascending("_id"))));
+		queries.add(on -> ids(on.find(Filters.eq("accountId", null)).sort(Sorts.ascending("_id"))));
+		queries.add(on -> ids(on.find(Filters.regex("accountId", "^ac")).sort(Sorts.ascending("_id"))));
+		queries.add(on -> ids(on.find(Filters.eq("ref", "r-10"))));
+		queries.add(on -> ids(on.find(Filters.and(Filters.eq("ref", "r-12"), Filters.eq("accountId", "acme")))));
+		queries.add(on -> ids(on.find(Filters.eq("score", 3)).sort(Sorts.ascending("_id"))));
+		queries.add(on -> ids(on.find(Filters.eq("score", 3L)).sort(Sorts.ascending("_id"))));
+		for (ObjectId id : ids.subList(0, 40)) {
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("_id", id), Filters.eq("accountId", "acme")))));
+			queries.add(on -> ids(on.find(Filters.and(Filters.in("_id", id, ids.get(ids.size() - 1)),
+					Filters.in("accountId", "acme", "globex"))).sort(Sorts.ascending("_id"))));
+		}
+		int nonEmpty = 0;
+		for (var query : queries) {
+			List<Object> expected = query.apply(plain);
+			assertThat(query.apply(indexed)).isEqualTo(expected);
+			nonEmpty += expected.isEmpty() || expected.equals(List.of(0L)) ? 0 : 1;
+		}
+		// The comparison means something only if most queries find documents.
+		assertThat(nonEmpty).isGreaterThan(queries.size() / 2);
+	}
+
+	private static List<Object> ids(Iterable<Document> found) {
+		List<Object> ids = new ArrayList<>();
+		found.forEach(document -> ids.add(document.get("_id")));
+		return ids;
+	}
+
+	private Document randomDocument(int i) {
+		Document document = new Document("_id", new ObjectId())
+			.append("accountId", ACCOUNTS.get(this.random.nextInt(ACCOUNTS.size())))
+			.append("conversationId", "c" + this.random.nextInt(12))
+			.append("createdAt", Instant.ofEpochSecond(this.random.nextInt(800)))
+			.append("state", pick("PENDING", "LEASED", "SENT"))
+			.append("dueAt", this.random.nextInt(2) == 0 ? this.random.nextInt(600) : (double) this.random.nextInt(600))
+			.append("score", this.random.nextInt(3) == 0 ? (Object) 3L : this.random.nextInt(5));
+		if (this.random.nextInt(3) > 0) {
+			document.append("tags", List.of(pick("a", "b"), pick("c", "d")));
+		}
+		if (i % 2 == 0) {
+			document.append("ref", "r-" + i);
+		}
+		return document;
+	}
+
+	private String pick(String... values) {
+		return values[this.random.nextInt(values.length)];
+	}
+
+	private static void withDatabase(String file, java.util.function.Consumer<MongoDatabase> work) {
+		MongoServer server = new MongoServer(new DurableH2Backend(file));
+		try {
+			InetSocketAddress address = server.bind();
+			try (MongoClient client = MongoClients
+				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+				work.accept(client.getDatabase("test"));
+			}
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+}
