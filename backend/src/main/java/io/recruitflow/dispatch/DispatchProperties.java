@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param workers steps processed at once by this instance
+ * @param workers steps processed at once by this instance: mostly waiting (on the provider, whose calls
+ * take a few hundred milliseconds in production, and on the database), so many more than cores
  * @param pollInterval how often idle workers look for due work they were not woken for (WAIT
  * steps coming due, other instances' enqueues, expired leases)
  * @param lease how long a claim holds before another worker may take the step over; longer than
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * UNCONFIRMED
  */
 @ConfigurationProperties("recruitflow.dispatch")
-public record DispatchProperties(@DefaultValue("4") int workers, @DefaultValue("500ms") Duration pollInterval,
+public record DispatchProperties(@DefaultValue("32") int workers, @DefaultValue("500ms") Duration pollInterval,
 		@DefaultValue("60s") Duration lease, @DefaultValue("6") int maxAttempts,
 		@DefaultValue("2s") Duration backoffBase, @DefaultValue("5m") Duration backoffMax,
 		@DefaultValue("5s") Duration reconcileDelay, @DefaultValue("5") int maxReconcileAttempts,

@@ -1,0 +1,138 @@
+package io.recruitflow.platform;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded server's oplog records only the collections the app watches, so a change stream on
+ * liveEvents still hears every insert while other writes leave no entries behind.
+ */
+class WatchedCollectionsOplogTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void liveEventsReachAChangeStreamWhileOtherWritesAreNotRecorded() throws Exception {
+		DurableH2Backend backend = new DurableH2Backend(this.dataDir.resolve("oplog.mv").toString());
+		MongoServer server = new MongoServer(backend);
+		server.enableOplog();
+		try {
+			InetSocketAddress address = server.bind();
+			try (MongoClient client = MongoClients
+				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+				MongoDatabase db = client.getDatabase("recruitflow");
+				try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> stream = db.getCollection("liveEvents")
+					.watch()
+					.maxAwaitTime(100, TimeUnit.MILLISECONDS)
+					.cursor()) {
+					for (int i = 0; i < 50; i++) {
+						db.getCollection("messages").insertOne(new Document("body", "message " + i));
+					}
+					db.getCollection("liveEvents").insertOne(new Document("kind", "INBOUND_MESSAGE").append("n", 1));
+					db.getCollection("liveEvents").insertOne(new Document("kind", "INBOUND_MESSAGE").append("n", 2));
+
+					assertThat(List.of(next(stream).getFullDocument().getInteger("n"),
+							next(stream).getFullDocument().getInteger("n")))
+						.containsExactly(1, 2);
+				}
+				long entries = client.getDatabase("local").getCollection("oplog.rs").countDocuments();
+				long liveEventEntries = client.getDatabase("local")
+					.getCollection("oplog.rs")
+					.countDocuments(new Document("ns", "recruitflow.liveEvents"));
+				assertThat(entries).isEqualTo(2).isEqualTo(liveEventEntries);
+			}
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	@Test
+	void entriesOlderThanTheRetentionAreDropped() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-28T09:00:00Z"));
+		MongoServer server = new MongoServer(new DurableH2Backend(this.dataDir.resolve("trim.mv").toString(), clock));
+		server.enableOplog();
+		try {
+			InetSocketAddress address = server.bind();
+			try (MongoClient client = MongoClients
+				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+				var liveEvents = client.getDatabase("recruitflow").getCollection("liveEvents");
+				var oplog = client.getDatabase("local").getCollection("oplog.rs");
+				liveEvents.insertOne(new Document("n", 1));
+				liveEvents.insertOne(new Document("n", 2));
+				clock.advance(WatchedCollectionsOplog.RETENTION.plusSeconds(5));
+				liveEvents.insertOne(new Document("n", 3));
+
+				assertThat(oplog.find().into(new java.util.ArrayList<>()))
+					.extracting(entry -> entry.get("o", Document.class).getInteger("n"))
+					.containsExactly(3);
+			}
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration by) {
+			this.now = this.now.plus(by);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+	}
+
+	private static ChangeStreamDocument<Document> next(MongoChangeStreamCursor<ChangeStreamDocument<Document>> stream)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			ChangeStreamDocument<Document> change = stream.tryNext();
+			if (change != null) {
+				return change;
+			}
+			Thread.sleep(10);
+		}
+		throw new AssertionError("no change arrived within 10 s");
+	}
+
+}
