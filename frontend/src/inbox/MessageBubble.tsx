@@ -1,29 +1,8 @@
-import { Badge, Box, Group, Paper, Text, Tooltip } from '@mantine/core';
-import { IconFlask } from '@tabler/icons-react';
+import { Box, Group, Paper, Text } from '@mantine/core';
+import { SandboxBadge } from '../candidate/MessageStatus';
 import { DeliveryTicks } from './DeliveryTicks';
 import type { InboxMessage } from './fragments';
 import { formatFull, formatTime } from './format';
-
-export const SANDBOX_MESSAGE_HINT = 'Sandbox: recorded in RecruitFlow, never sent by SMS (no MessageBird key is configured).';
-
-function SandboxMarker() {
-  return (
-    <Tooltip label={SANDBOX_MESSAGE_HINT} withArrow multiline w={260}>
-      <Badge
-        size="xs"
-        radius="sm"
-        variant="light"
-        color="orange"
-        leftSection={<IconFlask size={10} />}
-        style={{ textTransform: 'none', flexShrink: 0 }}
-        data-testid="sandbox-marker"
-        aria-label={SANDBOX_MESSAGE_HINT}
-      >
-        Sandbox
-      </Badge>
-    </Tooltip>
-  );
-}
 
 /** One SMS: the candidate's on the left, ours on the right with its delivery ticks. */
 export function MessageBubble({ message, candidateName }: { message: InboxMessage; candidateName: string }) {
@@ -55,7 +34,7 @@ export function MessageBubble({ message, candidateName }: { message: InboxMessag
           </Text>
         </Paper>
         <Group gap={6} wrap="nowrap" justify={outbound ? 'flex-end' : 'flex-start'} px={4}>
-          {message.sandbox && <SandboxMarker />}
+          {message.sandbox && <SandboxBadge />}
           <Text size="xs" c="dimmed" title={formatFull(message.createdAt)} truncate="end">
             {formatTime(message.createdAt)} · {who}
             {message.segments > 1 ? ` · ${message.segments} SMS` : ''}
