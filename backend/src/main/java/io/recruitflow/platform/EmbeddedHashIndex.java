@@ -2,17 +2,20 @@ package io.recruitflow.platform;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -29,7 +32,25 @@ final class EmbeddedHashIndex extends Index<Object> {
 	/** One map per prefix length: the key values of that prefix → positions of the documents holding them. */
 	private final List<Map<List<Object>, Set<Object>>> byPrefix = new ArrayList<>();
 
+	/**
+	 * For a compound index, the documents of each value of all keys but the last, in the order of
+	 * the last key (then position): {accountId, lastMessageAt} lists an account's conversations by
+	 * activity, so a page of them is read in order instead of sorting them all.
+	 */
+	private final Map<List<Object>, TreeSet<Ordered>> inOrder = new HashMap<>();
+
+	/** Set once a document holds an array in the last key, whose order MongoDB defines otherwise. */
+	private boolean orderUnreliable;
+
 	private long entries;
+
+	/** A document's value of the last key, and its position. */
+	private record Ordered(Object value, Object position) {
+	}
+
+	private static final Comparator<Ordered> ORDER = Comparator
+		.comparing(Ordered::value, ValueComparator.asc())
+		.thenComparing(Ordered::position, ValueComparator.asc());
 
 	EmbeddedHashIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
@@ -78,8 +99,46 @@ final class EmbeddedHashIndex extends Index<Object> {
 	record InValues(List<?> values) {
 	}
 
+	/**
+	 * Positions of the documents with these values for all keys but the last, ordered by the last
+	 * key and then position, descending if asked; null when this index cannot give that order.
+	 */
+	synchronized List<Object> inOrder(List<Object> prefixValues, boolean descending) {
+		if (!isCompoundIndex() || this.orderUnreliable || prefixValues.size() != keys().size() - 1) {
+			return null;
+		}
+		List<Object> normalizedPrefix = prefixValues.stream().map(EmbeddedHashIndex::normalized).toList();
+		TreeSet<Ordered> ordered = this.inOrder.get(normalizedPrefix);
+		if (ordered == null) {
+			return List.of();
+		}
+		List<Object> positions = new ArrayList<>(ordered.size());
+		(descending ? ordered.descendingSet() : ordered).forEach(entry -> positions.add(entry.position()));
+		return positions;
+	}
+
+	/** The key whose order {@link #inOrder} follows. */
+	String orderKey() {
+		return keys().getLast();
+	}
+
+	/** The keys {@link #inOrder} takes fixed values of. */
+	List<String> orderPrefix() {
+		return keys().subList(0, keys().size() - 1);
+	}
+
 	@Override
 	public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+		if (isCompoundIndex()) {
+			Object last = Utils.getSubdocumentValueCollectionAware(document, orderKey());
+			if (last instanceof Collection<?>) {
+				this.orderUnreliable = true;
+			}
+			for (List<Object> prefix : prefixes(document, keys().size() - 1)) {
+				this.inOrder.computeIfAbsent(prefix, ignored -> new TreeSet<>(ORDER))
+					.add(new Ordered(normalized(last), position));
+			}
+		}
 		for (int length = 1; length <= keys().size(); length++) {
 			for (List<Object> prefix : prefixes(document, length)) {
 				if (this.byPrefix.get(length - 1).computeIfAbsent(prefix, ignored -> new LinkedHashSet<>()).add(position)
@@ -94,6 +153,15 @@ final class EmbeddedHashIndex extends Index<Object> {
 	@Override
 	public synchronized Object remove(Document document) {
 		Object position = document.get("_id");
+		if (isCompoundIndex()) {
+			Object last = normalized(Utils.getSubdocumentValueCollectionAware(document, orderKey()));
+			for (List<Object> prefix : prefixes(document, keys().size() - 1)) {
+				TreeSet<Ordered> ordered = this.inOrder.get(prefix);
+				if (ordered != null && ordered.remove(new Ordered(last, position)) && ordered.isEmpty()) {
+					this.inOrder.remove(prefix);
+				}
+			}
+		}
 		for (int length = 1; length <= keys().size(); length++) {
 			Map<List<Object>, Set<Object>> buckets = this.byPrefix.get(length - 1);
 			for (List<Object> prefix : prefixes(document, length)) {
@@ -195,6 +263,7 @@ final class EmbeddedHashIndex extends Index<Object> {
 	@Override
 	public synchronized void drop() {
 		this.byPrefix.forEach(Map::clear);
+		this.inOrder.clear();
 		this.entries = 0;
 	}
 

@@ -2,11 +2,14 @@ package io.recruitflow.platform;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -37,12 +40,64 @@ final class IndexedH2Collection extends H2Collection {
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 			int batchSize, Document fieldSelector) {
+		if (limit > 0 && orderBy != null && !orderBy.isEmpty() && !naturalOrder(orderBy)) {
+			List<Object> ordered = inIndexOrder(query, orderBy);
+			if (ordered != null) {
+				// Read in the index's order and stop at the page; the server then sorts just that page.
+				Stream<Document> page = ordered.stream()
+					.map(this::getDocument)
+					.filter(Objects::nonNull)
+					.filter(document -> documentMatchesQuery(document, query))
+					.limit((long) numberToSkip + limit);
+				return matchDocumentsFromStream(page, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			}
+		}
 		Collection<Object> candidates = naturalOrder(orderBy) ? null : candidates(query);
 		if (candidates == null) {
 			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
 		return matchDocumentsFromStream(candidates.stream().map(this::getDocument).filter(Objects::nonNull), query,
 				orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	/**
+	 * Positions in the requested order, from a compound index whose leading keys the query fixes
+	 * and whose last key (optionally then _id) is the sort; null when no index gives that order.
+	 */
+	List<Object> inIndexOrder(Document query, Document orderBy) {
+		List<String> sortKeys = new ArrayList<>(orderBy.keySet());
+		if (sortKeys.size() > 2 || (sortKeys.size() == 2 && !sortKeys.get(1).equals("_id"))) {
+			return null;
+		}
+		Set<Integer> directions = new HashSet<>();
+		orderBy.values().forEach(direction -> directions.add(direction instanceof Number n ? Integer.signum(n.intValue()) : 0));
+		if (directions.size() != 1 || directions.contains(0)) {
+			return null;
+		}
+		boolean descending = directions.contains(-1);
+		Map<String, Object> equalities = new LinkedHashMap<>();
+		collectEqualities(query, equalities);
+		for (Index<Object> index : getIndexes()) {
+			if (!(index instanceof EmbeddedHashIndex hash) || hash.getKeys().size() < 2
+					|| !hash.orderKey().equals(sortKeys.getFirst())) {
+				continue;
+			}
+			List<Object> prefix = new ArrayList<>();
+			for (String key : hash.orderPrefix()) {
+				Object value = equalities.get(key);
+				if (value == null || value instanceof EmbeddedHashIndex.InValues) {
+					break;
+				}
+				prefix.add(value);
+			}
+			if (prefix.size() == hash.orderPrefix().size()) {
+				List<Object> ordered = hash.inOrder(prefix, descending);
+				if (ordered != null) {
+					return ordered;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The smallest set of positions some index offers for this query, or null when none helps. */

@@ -114,6 +114,19 @@ class EmbeddedIndexesTests {
 			assertThat(messages.candidates(query("conversationId", "c5", "accountId", "acme"))).hasSize((int) inConversation);
 			assertThat(inConversation).isLessThan(documents.size() / 5);
 			assertThat(messages.candidates(query("accountId", "acme"))).isNull();
+
+			List<Object> newestFirst = documents.stream()
+				.filter(d -> d.get("conversationId").equals("c5"))
+				.sorted(java.util.Comparator.comparing((Document d) -> d.get("createdAt", Instant.class))
+					.thenComparing(d -> d.getObjectId("_id"))
+					.reversed())
+				.map(d -> (Object) new de.bwaldvogel.mongo.bson.ObjectId(d.getObjectId("_id").toHexString()))
+				.toList();
+			assertThat(messages.inIndexOrder(query("conversationId", "c5", "accountId", "acme"),
+					query("createdAt", -1, "_id", -1)))
+				.containsExactlyElementsOf(newestFirst);
+			assertThat(messages.inIndexOrder(query("accountId", "acme"), query("createdAt", -1))).isNull();
+			assertThat(messages.inIndexOrder(query("conversationId", "c5"), query("createdAt", -1, "body", 1))).isNull();
 		}
 		finally {
 			server.shutdownNow();
@@ -143,6 +156,12 @@ class EmbeddedIndexesTests {
 			}
 			queries.add(on -> ids(on.find(Filters.eq("accountId", account)).sort(Sorts.ascending("createdAt", "_id"))
 				.skip(3).limit(20)));
+			// Pages read in an index's order: {state, dueAt} fixed on state, sorted by dueAt.
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "LEASED"), Filters.eq("accountId", account)))
+				.sort(Sorts.descending("dueAt", "_id")).limit(4)));
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("accountId", account), Filters.eq("conversationId", "c1"),
+					Filters.lt("createdAt", Instant.ofEpochSecond(500))))
+				.sort(Sorts.descending("createdAt", "_id")).skip(1).limit(3)));
 			queries.add(on -> ids(on.find(Filters.and(Filters.eq("accountId", account),
 					Filters.or(Filters.eq("state", "PENDING"), Filters.exists("tags", false))))
 				.sort(Sorts.ascending("_id"))));
@@ -151,6 +170,11 @@ class EmbeddedIndexesTests {
 		queries.add(on -> ids(on.find(Filters.and(Filters.in("state", "PENDING", "LEASED"), Filters.lte("dueAt", 300)))
 			.sort(Sorts.ascending("dueAt", "_id"))));
 		queries.add(on -> ids(on.find(Filters.eq("state", "SENT")).sort(Sorts.ascending("_id"))));
+		queries.add(on -> ids(on.find(Filters.eq("state", "PENDING")).sort(Sorts.ascending("dueAt", "_id")).skip(2).limit(7)));
+		queries.add(on -> ids(on.find(Filters.eq("state", "SENT")).sort(Sorts.descending("dueAt", "_id")).limit(1000)));
+		queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "PENDING"), Filters.gte("dueAt", 200)))
+			.sort(Sorts.ascending("dueAt", "_id")).limit(5)));
+		queries.add(on -> ids(on.find(Filters.eq("accountId", "acme")).sort(Sorts.descending("dueAt", "_id")).limit(5)));
 		queries.add(on -> ids(on.find(Filters.eq("dueAt", 250)).sort(Sorts.ascending("_id"))));
 		queries.add(on -> ids(on.find(Filters.eq("tags", "a")).sort(Sorts.ascending("_id"))));
 		queries.add(on -> ids(on.find(Filters.eq("tags", List.of("a", "c"))).sort(Sorts.ascending("_id"))));
