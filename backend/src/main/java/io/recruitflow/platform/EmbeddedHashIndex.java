@@ -20,16 +20,21 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * A declared non-unique index, for the embedded server, which otherwise ignores them and scans the
- * whole collection for every query. It hashes documents by each leading run of the index's keys
- * (for {@code {conversationId: 1, createdAt: -1}}: by conversationId, and by conversationId with
- * createdAt), so an equality on a prefix finds its few documents at once. Range conditions and the
- * sort are left to the collection, which re-checks the whole query on what this returns. It lives
+ * whole collection for every query. It groups documents by the leading runs of the index's keys
+ * (for {@code {conversationId: 1, createdAt: -1}}: by conversationId, each group ordered by
+ * createdAt), so an equality on a prefix finds its few documents at once, and a page sorted by the
+ * last key is read in order. Other conditions are left to the collection, which re-checks the
+ * whole query on what this returns. It lives
  * in memory and is rebuilt from the documents when the store opens (see
  * {@link IndexedH2Collection}, which chooses between indexes).
  */
 final class EmbeddedHashIndex extends Index<Object> {
 
-	/** One map per prefix length: the key values of that prefix → positions of the documents holding them. */
+	/**
+	 * Hash maps for the shorter prefixes: the key values of a prefix → positions of the documents
+	 * holding them. A single-key index has one, for its key; a compound index of n keys has them for
+	 * lengths 1 to n − 2, since {@link #inOrder} serves n − 1 and the full key is rarely all fixed.
+	 */
 	private final List<Map<List<Object>, Set<Object>>> byPrefix = new ArrayList<>();
 
 	/**
@@ -54,7 +59,8 @@ final class EmbeddedHashIndex extends Index<Object> {
 
 	EmbeddedHashIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
-		for (int i = 0; i < keys.size(); i++) {
+		int hashed = keys.size() == 1 ? 1 : keys.size() - 2;
+		for (int i = 0; i < hashed; i++) {
 			this.byPrefix.add(new HashMap<>());
 		}
 	}
@@ -67,7 +73,8 @@ final class EmbeddedHashIndex extends Index<Object> {
 		List<List<Object>> prefixValues = new ArrayList<>();
 		prefixValues.add(List.of());
 		int length = 0;
-		for (String key : keys()) {
+		int longestKept = isCompoundIndex() ? keys().size() - 1 : 1;
+		for (String key : keys().subList(0, longestKept)) {
 			Object value = equalities.get(key);
 			if (value == null) {
 				break;
@@ -87,13 +94,21 @@ final class EmbeddedHashIndex extends Index<Object> {
 		if (length == 0) {
 			return null;
 		}
-		Map<List<Object>, Set<Object>> buckets = this.byPrefix.get(length - 1);
 		Set<Object> positions = new LinkedHashSet<>();
+		if (isCompoundIndex() && length == longestKept) {
+			for (List<Object> prefix : prefixValues) {
+				this.inOrder.getOrDefault(prefix, EMPTY).forEach(entry -> positions.add(entry.position()));
+			}
+			return positions;
+		}
+		Map<List<Object>, Set<Object>> buckets = this.byPrefix.get(length - 1);
 		for (List<Object> prefix : prefixValues) {
 			positions.addAll(buckets.getOrDefault(prefix, Set.of()));
 		}
 		return positions;
 	}
+
+	private static final TreeSet<Ordered> EMPTY = new TreeSet<>(ORDER);
 
 	/** The values of an {@code $in} condition, any of which may match. */
 	record InValues(List<?> values) {
@@ -139,14 +154,12 @@ final class EmbeddedHashIndex extends Index<Object> {
 					.add(new Ordered(normalized(last), position));
 			}
 		}
-		for (int length = 1; length <= keys().size(); length++) {
+		for (int length = 1; length <= this.byPrefix.size(); length++) {
 			for (List<Object> prefix : prefixes(document, length)) {
-				if (this.byPrefix.get(length - 1).computeIfAbsent(prefix, ignored -> new LinkedHashSet<>()).add(position)
-						&& length == 1) {
-					this.entries++;
-				}
+				this.byPrefix.get(length - 1).computeIfAbsent(prefix, ignored -> new LinkedHashSet<>()).add(position);
 			}
 		}
+		this.entries++;
 	}
 
 	/** Positions are the documents' ids in the H2 collections this index serves. */
@@ -162,20 +175,16 @@ final class EmbeddedHashIndex extends Index<Object> {
 				}
 			}
 		}
-		for (int length = 1; length <= keys().size(); length++) {
+		for (int length = 1; length <= this.byPrefix.size(); length++) {
 			Map<List<Object>, Set<Object>> buckets = this.byPrefix.get(length - 1);
 			for (List<Object> prefix : prefixes(document, length)) {
 				Set<Object> bucket = buckets.get(prefix);
-				if (bucket != null && bucket.remove(position)) {
-					if (length == 1) {
-						this.entries--;
-					}
-					if (bucket.isEmpty()) {
-						buckets.remove(prefix);
-					}
+				if (bucket != null && bucket.remove(position) && bucket.isEmpty()) {
+					buckets.remove(prefix);
 				}
 			}
 		}
+		this.entries = Math.max(0, this.entries - 1);
 		return position;
 	}
 
