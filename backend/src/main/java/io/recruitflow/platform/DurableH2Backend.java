@@ -15,7 +15,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVStore;
 
 /**
  * The embedded server's H2 store, committed after every write. H2's MVStore otherwise commits in
@@ -54,10 +53,6 @@ final class DurableH2Backend extends H2Backend {
 
 	DurableH2Backend(String fileName, java.time.Clock clock) {
 		super(fileName, clock);
-	}
-
-	DurableH2Backend(MVStore store) {
-		super(store);
 	}
 
 	@Override

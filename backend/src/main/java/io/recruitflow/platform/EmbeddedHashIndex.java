@@ -97,7 +97,10 @@ final class EmbeddedHashIndex extends Index<Object> {
 		Set<Object> positions = new LinkedHashSet<>();
 		if (isCompoundIndex() && length == longestKept) {
 			for (List<Object> prefix : prefixValues) {
-				this.inOrder.getOrDefault(prefix, EMPTY).forEach(entry -> positions.add(entry.position()));
+				TreeSet<Ordered> ordered = this.inOrder.get(prefix);
+				if (ordered != null) {
+					ordered.forEach(entry -> positions.add(entry.position()));
+				}
 			}
 			return positions;
 		}
@@ -107,8 +110,6 @@ final class EmbeddedHashIndex extends Index<Object> {
 		}
 		return positions;
 	}
-
-	private static final TreeSet<Ordered> EMPTY = new TreeSet<>(ORDER);
 
 	/** The values of an {@code $in} condition, any of which may match. */
 	record InValues(List<?> values) {

@@ -40,8 +40,12 @@ final class IndexedH2Collection extends H2Collection {
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 			int batchSize, Document fieldSelector) {
-		if (limit > 0 && orderBy != null && !orderBy.isEmpty() && !naturalOrder(orderBy)) {
-			List<Object> ordered = inIndexOrder(query, orderBy);
+		Map<String, Object> equalities = naturalOrder(orderBy) ? Map.of() : equalities(query);
+		if (equalities.isEmpty()) {
+			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		if (limit > 0 && orderBy != null && !orderBy.isEmpty()) {
+			List<Object> ordered = inIndexOrder(equalities, orderBy);
 			if (ordered != null) {
 				// Read in the index's order and stop at the page; the server then sorts just that page.
 				Stream<Document> page = ordered.stream()
@@ -52,7 +56,7 @@ final class IndexedH2Collection extends H2Collection {
 				return matchDocumentsFromStream(page, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 			}
 		}
-		Collection<Object> candidates = naturalOrder(orderBy) ? null : candidates(query);
+		Collection<Object> candidates = candidates(equalities);
 		if (candidates == null) {
 			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
@@ -60,11 +64,20 @@ final class IndexedH2Collection extends H2Collection {
 				orderBy, numberToSkip, limit, batchSize, fieldSelector);
 	}
 
+	List<Object> inIndexOrder(Document query, Document orderBy) {
+		return inIndexOrder(equalities(query), orderBy);
+	}
+
+	Collection<Object> candidates(Document query) {
+		Map<String, Object> equalities = equalities(query);
+		return equalities.isEmpty() ? null : candidates(equalities);
+	}
+
 	/**
 	 * Positions in the requested order, from a compound index whose leading keys the query fixes
 	 * and whose last key (optionally then _id) is the sort; null when no index gives that order.
 	 */
-	List<Object> inIndexOrder(Document query, Document orderBy) {
+	private List<Object> inIndexOrder(Map<String, Object> equalities, Document orderBy) {
 		List<String> sortKeys = new ArrayList<>(orderBy.keySet());
 		if (sortKeys.size() > 2 || (sortKeys.size() == 2 && !sortKeys.get(1).equals("_id"))) {
 			return null;
@@ -75,8 +88,6 @@ final class IndexedH2Collection extends H2Collection {
 			return null;
 		}
 		boolean descending = directions.contains(-1);
-		Map<String, Object> equalities = new LinkedHashMap<>();
-		collectEqualities(query, equalities);
 		for (Index<Object> index : getIndexes()) {
 			if (!(index instanceof EmbeddedHashIndex hash) || hash.getKeys().size() < 2
 					|| !hash.orderKey().equals(sortKeys.getFirst())) {
@@ -100,13 +111,8 @@ final class IndexedH2Collection extends H2Collection {
 		return null;
 	}
 
-	/** The smallest set of positions some index offers for this query, or null when none helps. */
-	Collection<Object> candidates(Document query) {
-		Map<String, Object> equalities = new LinkedHashMap<>();
-		collectEqualities(query, equalities);
-		if (equalities.isEmpty()) {
-			return null;
-		}
+	/** The smallest set of positions some index offers for these equalities, or null when none helps. */
+	private Collection<Object> candidates(Map<String, Object> equalities) {
 		Collection<Object> best = null;
 		for (Index<Object> index : getIndexes()) {
 			Collection<Object> offered = offeredBy(index, equalities);
@@ -146,6 +152,12 @@ final class IndexedH2Collection extends H2Collection {
 	 * ranges, regular expressions, nulls, whole arrays or subdocuments, {@code $or} — is left to the
 	 * full check of the query, so taking fewer equalities than there are is always safe.
 	 */
+	private static Map<String, Object> equalities(Document query) {
+		Map<String, Object> equalities = new LinkedHashMap<>();
+		collectEqualities(query, equalities);
+		return equalities;
+	}
+
 	private static void collectEqualities(Document query, Map<String, Object> equalities) {
 		for (Map.Entry<String, Object> entry : query.entrySet()) {
 			String field = entry.getKey();
