@@ -61,14 +61,14 @@ class Dispatcher implements SmartLifecycle {
 
 	private void work(String owner) {
 		while (this.running) {
-			long seen = this.signal.generation();
 			try {
 				Optional<StepExecution> step = this.queue.claim(owner, this.properties.lease());
 				if (step.isPresent()) {
+					this.signal.claimed();
 					this.runner.run(step.get());
 				}
 				else {
-					this.signal.await(seen, this.properties.pollInterval());
+					this.signal.await(this.properties.pollInterval());
 				}
 			}
 			catch (InterruptedException ex) {
@@ -97,7 +97,7 @@ class Dispatcher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.signal.wake();
+		this.signal.wakeAll();
 		for (Thread worker : this.workers) {
 			try {
 				worker.join(5000);

@@ -77,17 +77,22 @@ public class RunStarter {
 		Instant now = this.clock.instant();
 		Instant dueAt = step.kind() == WorkflowStepKind.WAIT && step.waitMinutes() != null
 				? now.plus(Duration.ofMinutes(step.waitMinutes())) : now;
-		this.queue.enqueue(new StepExecution(new ObjectId().toHexString(), accountId, workflowId, runId, step.id(),
+		boolean inserted = this.queue.enqueue(new StepExecution(new ObjectId().toHexString(), accountId, workflowId, runId, step.id(),
 				step.kind(), position, candidateId, triggerEventId, context, StepState.PENDING, dueAt, 0, 0, null, null,
 				null, null, null, null, 0, null, null, now, now));
-		this.queue.updateRunState(runId, StepState.PENDING);
+		// A first step's run was just created PENDING; and a step already enqueued (this is a
+		// repeat after a crash) may have moved its run on since, which must not be undone.
+		if (inserted && position > 1) {
+			this.queue.updateRunState(runId, StepState.PENDING);
+		}
 		this.signal.wake();
 	}
 
 	@EventListener
 	void onWorkflowResumed(WorkflowResumed resumed) {
-		if (this.queue.releaseHeld(resumed.accountId(), resumed.workflowId()) > 0) {
-			this.signal.wake();
+		long released = this.queue.releaseHeld(resumed.accountId(), resumed.workflowId());
+		if (released > 0) {
+			this.signal.wake(released);
 		}
 	}
 

@@ -72,13 +72,20 @@ class StepQueue {
 		if (due == null) {
 			return Optional.empty();
 		}
-		Update take = new Update().set("owner", owner).set("leaseUntil", now.plus(lease)).set("updatedAt", now);
-		Query claimable = Query.query(Criteria.where("_id").is(due.id())
-			.orOperator(Criteria.where("state").is(StepState.PENDING).and("dueAt").lte(now),
-					Criteria.where("state").in(StepState.CLAIMED, StepState.SENDING).and("leaseUntil").lt(now)));
-		StepExecution before = this.mongo.findAndModify(claimable, take, FindAndModifyOptions.options().returnNew(false),
+		// The usual case, a due PENDING step, is claimed in one write; a step left by a dead worker
+		// keeps its state, so it takes a second.
+		StepExecution claimed = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(due.id()).and("state").is(StepState.PENDING).and("dueAt").lte(now)),
+				take(owner, now, lease).set("state", StepState.CLAIMED), FindAndModifyOptions.options().returnNew(true),
 				StepExecution.class);
-		if (before == null) {
+		if (claimed == null) {
+			claimed = this.mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(due.id())
+						.and("state").in(StepState.CLAIMED, StepState.SENDING)
+						.and("leaseUntil").lt(now)),
+					take(owner, now, lease), FindAndModifyOptions.options().returnNew(true), StepExecution.class);
+		}
+		if (claimed == null) {
 			// Finished, held, or still leased by a live worker: bring the entry in line with the step.
 			StepExecution current = this.mongo.findById(due.id(), StepExecution.class);
 			if (current == null) {
@@ -89,11 +96,11 @@ class StepQueue {
 			}
 			return Optional.empty();
 		}
-		if (before.state() == StepState.PENDING) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(due.id()).and("owner").is(owner)),
-					Update.update("state", StepState.CLAIMED), StepExecution.class);
-		}
-		return Optional.ofNullable(this.mongo.findById(due.id(), StepExecution.class));
+		return Optional.of(claimed);
+	}
+
+	private static Update take(String owner, Instant now, Duration lease) {
+		return new Update().set("owner", owner).set("leaseUntil", now.plus(lease)).set("updatedAt", now);
 	}
 
 	/** Keeps the step's entry in {@code dueSteps} in line with its state. */

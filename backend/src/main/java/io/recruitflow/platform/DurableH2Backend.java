@@ -2,12 +2,14 @@ package io.recruitflow.platform;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -45,6 +47,9 @@ final class DurableH2Backend extends H2Backend {
 
 	private final Object commitLock = new Object();
 
+	/** countDocuments answered through the planner (see IndexedH2Database), for tests to see it happen. */
+	private final AtomicLong plannedCounts = new AtomicLong();
+
 	private long committedWrites;
 
 	DurableH2Backend(String fileName) {
@@ -79,6 +84,10 @@ final class DurableH2Backend extends H2Backend {
 		}
 	}
 
+	long plannedCounts() {
+		return this.plannedCounts.get();
+	}
+
 	/** Change streams on the embedded server: the app watches only this collection (see LiveEvents). */
 	static final Set<String> WATCHED_COLLECTIONS = Set.of("liveEvents");
 
@@ -88,7 +97,7 @@ final class DurableH2Backend extends H2Backend {
 		Oplog everything = super.createOplog();
 		MongoCollection<Document> entries = (MongoCollection<Document>) resolveDatabase("local")
 			.resolveCollection(OPLOG_COLLECTION_NAME, true);
-		return new WatchedCollectionsOplog(everything, entries, WATCHED_COLLECTIONS, getClock());
+		return new WatchedCollectionsOplog(everything, entries, WATCHED_COLLECTIONS, getCursorRegistry(), getClock());
 	}
 
 	@Override
@@ -97,7 +106,8 @@ final class DurableH2Backend extends H2Backend {
 	}
 
 	/**
-	 * H2's database with {@link IndexedH2Collection}s and {@link EmbeddedHashIndex}es. An inner class
+	 * H2's database with {@link IndexedH2Collection}s and in-memory indexes ({@link EmbeddedHashIndex},
+	 * {@link EmbeddedUniqueIndex}). An inner class
 	 * because H2Database opens its collections from its own constructor, before a subclass could
 	 * have stored the MVStore; the enclosing backend already holds it.
 	 */
@@ -107,6 +117,10 @@ final class DurableH2Backend extends H2Backend {
 		private static final String DATA_PREFIX = "databases.";
 
 		private static final String META_PREFIX = "meta.";
+
+		/** The group stage of the driver's countDocuments. */
+		private static final Document COUNT_GROUP = new Document("$group",
+				new Document("_id", 1).append("n", new Document("$sum", 1)));
 
 		IndexedH2Database(String databaseName) {
 			super(databaseName, getMvStore(), getCursorRegistry());
@@ -119,10 +133,66 @@ final class DurableH2Backend extends H2Backend {
 					getMvStore().openMap(META_PREFIX + fullName), getCursorRegistry());
 		}
 
+		/**
+		 * countDocuments, answered through the collection's planner. The driver sends it as an
+		 * aggregation ({@code $match}, optional {@code $skip}/{@code $limit}, {@code $group} counting),
+		 * and the server runs every aggregation over the whole collection, so a duplicate check by a
+		 * unique field read every stored message. Other aggregations run as before.
+		 */
+		@Override
+		public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+				Oplog oplog) {
+			if (command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String collectionName) {
+				Optional<Document> counted = countDocuments(collectionName, query.get("pipeline"));
+				if (counted.isPresent()) {
+					return counted.get();
+				}
+			}
+			return super.handleCommand(channel, command, query, databaseResolver, oplog);
+		}
+
+		private Optional<Document> countDocuments(String collectionName, Object pipeline) {
+			if (!(pipeline instanceof List<?> stages) || stages.size() < 2 || stages.size() > 4
+					|| !(stages.getFirst() instanceof Document match) || match.size() != 1
+					|| !(match.get("$match") instanceof Document filter)
+					|| !(stages.getLast() instanceof Document group) || !COUNT_GROUP.equals(group)) {
+				return Optional.empty();
+			}
+			int skip = 0;
+			int limit = 0;
+			for (Object stage : stages.subList(1, stages.size() - 1)) {
+				if (stage instanceof Document step && step.size() == 1 && step.get("$skip") instanceof Number n) {
+					skip = n.intValue();
+				}
+				else if (stage instanceof Document step && step.size() == 1 && step.get("$limit") instanceof Number n) {
+					limit = n.intValue();
+				}
+				else {
+					return Optional.empty();
+				}
+			}
+			MongoCollection<Object> collection = resolveCollection(collectionName, false);
+			if (!(collection instanceof IndexedH2Collection)) {
+				return Optional.empty();
+			}
+			int count = collection.count(filter, skip, limit);
+			DurableH2Backend.this.plannedCounts.incrementAndGet();
+			List<Document> batch = count == 0 ? List.of() : List.of(new Document("_id", 1).append("n", count));
+			Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(collectionName))
+				.append("firstBatch", batch);
+			return Optional.of(new Document("cursor", cursor).append("ok", 1.0));
+		}
+
 		@Override
 		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
 			return new EmbeddedHashIndex(indexName, keys, sparse);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new EmbeddedUniqueIndex(indexName, keys, sparse);
 		}
 
 	}

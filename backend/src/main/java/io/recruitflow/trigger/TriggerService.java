@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -123,7 +124,7 @@ class TriggerService {
 				campaign == null ? null : campaign.id(), campaign == null ? null : campaign.name(),
 				label(withCta.getFirst(), ctaId), null, null, blankToNull(input.jobTitle()), input.occurredAt(),
 				this.clock.instant(), null, null, candidate.candidate().mobileProblem()));
-		return receipt(process(event), event.id() == null);
+		return receipt(process(event, candidate.candidate()), event.id() == null, candidate.candidate());
 	}
 
 	TriggerReceipt recordAtsStatusChange(Caller caller, AtsStatusChangeInput input) {
@@ -144,7 +145,7 @@ class TriggerService {
 				candidate.candidate().id(), candidate.candidate().fullName(), null, null, null, null, toStatus, from,
 				blankToNull(input.jobTitle()), input.occurredAt(), this.clock.instant(), null, null,
 				candidate.candidate().mobileProblem()));
-		return receipt(process(event), event.id() == null);
+		return receipt(process(event, candidate.candidate()), event.id() == null, candidate.candidate());
 	}
 
 	/** One result per item, in order; a bad item is reported and the others still recorded. */
@@ -177,7 +178,7 @@ class TriggerService {
 			.limit(100);
 		for (TriggerEvent event : this.mongo.find(interrupted, TriggerEvent.class)) {
 			log.info("Finishing trigger event {} interrupted before its runs were started", event.eventId());
-			process(event);
+			process(event, null);
 		}
 	}
 
@@ -188,7 +189,7 @@ class TriggerService {
 		if (existing == null) {
 			return Optional.empty();
 		}
-		return Optional.of(receipt(existing.processedAt() == null ? process(existing) : existing, true));
+		return Optional.of(receipt(existing.processedAt() == null ? process(existing, null) : existing, true, null));
 	}
 
 	/** Inserts the event; if the same eventId won a race, continues with that one instead. */
@@ -212,8 +213,12 @@ class TriggerService {
 				event.startedWorkflowIds(), event.processedAt(), event.mobileProblem());
 	}
 
-	/** Starts every matching run (idempotently) and then marks the event processed. */
-	private TriggerEvent process(TriggerEvent event) {
+	/**
+	 * Starts every matching run (idempotently) and then marks the event processed.
+	 *
+	 * @param recorded the candidate as this request just recorded it, or null to read it
+	 */
+	private TriggerEvent process(TriggerEvent event, Candidate recorded) {
 		TriggerEvent stored = event.id() != null ? event
 				: this.mongo.findOne(Query.query(Criteria.where("accountId").is(event.accountId())
 					.and("source").is(event.source())
@@ -221,7 +226,8 @@ class TriggerService {
 		if (stored.processedAt() != null) {
 			return event.id() != null ? stored : withoutId(stored);
 		}
-		Optional<Candidate> candidate = this.candidates.candidateForRun(stored.accountId(), stored.candidateId());
+		Optional<Candidate> candidate = recorded != null && recorded.id().equals(stored.candidateId())
+				? Optional.of(recorded) : this.candidates.candidateForRun(stored.accountId(), stored.candidateId());
 		List<String> started = new ArrayList<>();
 		if (candidate.isPresent()) {
 			for (Workflow workflow : this.workflows.activeWorkflows(stored.accountId(), stored.source())) {
@@ -235,10 +241,14 @@ class TriggerService {
 				}
 			}
 		}
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(stored.id()).and("processedAt").isNull()),
+		TriggerEvent processed = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(stored.id()).and("processedAt").isNull()),
 				new Update().set("startedWorkflowIds", started).set("processedAt", this.clock.instant()),
-				TriggerEvent.class);
-		TriggerEvent processed = this.mongo.findById(stored.id(), TriggerEvent.class);
+				FindAndModifyOptions.options().returnNew(true), TriggerEvent.class);
+		if (processed == null) {
+			// Another request or the recovery finished it first; its outcome is the one that counts.
+			processed = this.mongo.findById(stored.id(), TriggerEvent.class);
+		}
 		return event.id() != null ? processed : withoutId(processed);
 	}
 
@@ -254,9 +264,11 @@ class TriggerService {
 		};
 	}
 
-	private TriggerReceipt receipt(TriggerEvent event, boolean duplicate) {
+	/** @param recorded the candidate as this request just recorded it, or null to read it */
+	private TriggerReceipt receipt(TriggerEvent event, boolean duplicate, Candidate recorded) {
 		Caller engine = Caller.system(event.accountId());
-		Candidate candidate = this.candidates.candidate(engine, event.candidateId()).orElseThrow();
+		Candidate candidate = recorded != null && recorded.id().equals(event.candidateId()) ? recorded
+				: this.candidates.candidate(engine, event.candidateId()).orElseThrow();
 		List<Workflow> started = event.startedWorkflowIds() == null ? List.of()
 				: event.startedWorkflowIds()
 					.stream()

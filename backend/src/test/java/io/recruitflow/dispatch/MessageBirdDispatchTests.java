@@ -174,8 +174,8 @@ class MessageBirdDispatchTests extends IntegrationTest {
 
 	@Test
 	void crashAfterTheProviderAcceptedIsCompletedWithoutResending() {
-		StepExecution crashed = crashedWhileSending("+61412345678");
-		messageBird.preAccept(crashed.id(), "+61480000001", "+61412345678", "Hi Olivia");
+		crashedWhileSending("+61412345678",
+				crashed -> messageBird.preAccept(crashed.id(), "+61480000001", "+61412345678", "Hi Olivia"));
 
 		StepExecution step = awaitStep(StepState.SENT);
 
@@ -197,10 +197,10 @@ class MessageBirdDispatchTests extends IntegrationTest {
 
 	@Test
 	void crashAfterRecordingButBeforeMarkingSentOnlyMarksIt() {
-		StepExecution crashed = crashedWhileSending("+61412345678");
-		this.inbox.recordOutbound(new OutboundMessage(crashed.accountId(), crashed.candidateId(), "+61480000001",
-				"+61412345678", "Hi Olivia", "GSM_7", 1, crashed.sms().senderUserId(), crashed.workflowId(), crashed.id(),
-				"mb-earlier", false));
+		// Recorded before the step is queued: a worker may take the step up the moment it is.
+		crashedWhileSending("+61412345678", crashed -> this.inbox.recordOutbound(new OutboundMessage(crashed.accountId(),
+				crashed.candidateId(), "+61480000001", "+61412345678", "Hi Olivia", "GSM_7", 1,
+				crashed.sms().senderUserId(), crashed.workflowId(), crashed.id(), "mb-earlier", false)));
 
 		awaitStep(StepState.SENT);
 
@@ -344,6 +344,11 @@ class MessageBirdDispatchTests extends IntegrationTest {
 	 * the provider got it is what each test decides.
 	 */
 	private StepExecution crashedWhileSending(String mobile) {
+		return crashedWhileSending(mobile, step -> {
+		});
+	}
+
+	private StepExecution crashedWhileSending(String mobile, java.util.function.Consumer<StepExecution> beforeQueued) {
 		Document workflow = this.mongo.getCollection("workflows").find(new Document("name", "Graduate registration follow-up")).first();
 		String workflowId = workflow.get("_id").toString();
 		String accountId = workflow.getString("accountId");
@@ -360,8 +365,9 @@ class MessageBirdDispatchTests extends IntegrationTest {
 				StepState.SENDING, now.minusSeconds(20), 1, 0, now.minusSeconds(1), "dead-instance#0", null, null,
 				new StepExecution.PreparedSms("+61480000001", mobile, "Hi Olivia", "GSM_7", 1, 1, janeId),
 				now.minusSeconds(10), 0, null, null, now.minusSeconds(20), now.minusSeconds(10));
-		this.queue.enqueue(step);
 		this.credits.debit(accountId, 1, step.debitKey(), "SMS to Olivia Nguyen", step.id());
+		beforeQueued.accept(step);
+		this.queue.enqueue(step);
 		return step;
 	}
 

@@ -12,6 +12,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -88,6 +90,52 @@ class EmbeddedIndexesTests {
 	}
 
 	@Test
+	void uniqueIndexesStillRejectDuplicatesAfterTheStoreReopens() {
+		String file = this.dataDir.resolve("unique.mv").toString();
+		ObjectId first = new ObjectId();
+		withDatabase(file, db -> {
+			MongoCollection<Document> messages = db.getCollection("messages");
+			messages.createIndex(Indexes.compoundIndex(Indexes.ascending("accountId"), Indexes.ascending("externalId")),
+					new IndexOptions().unique(true));
+			messages.createIndex(Indexes.ascending("providerId"), new IndexOptions().unique(true).sparse(true));
+			messages.insertOne(new Document("_id", first).append("accountId", "acme").append("externalId", "e1")
+				.append("providerId", "p1"));
+			messages.insertOne(new Document("accountId", "acme").append("externalId", "e2"));
+			messages.insertOne(new Document("accountId", "acme").append("externalId", "e3"));
+		});
+		withDatabase(file, db -> {
+			MongoCollection<Document> messages = db.getCollection("messages");
+			assertThat(duplicateKeyError(() -> messages.insertOne(new Document("_id", first).append("externalId", "e9"))))
+				.contains("_id_");
+			assertThat(duplicateKeyError(() -> messages.insertOne(new Document("accountId", "acme").append("externalId", "e2"))))
+				.contains("accountId_1_externalId_1");
+			assertThat(duplicateKeyError(() -> messages.insertOne(new Document("accountId", "globex").append("externalId", "e4")
+				.append("providerId", "p1")))).contains("providerId_1");
+			assertThat(duplicateKeyError(() -> messages.updateOne(Filters.eq("externalId", "e3"), Updates.set("externalId", "e2"))))
+				.contains("accountId_1_externalId_1");
+			// What the rejected writes tried changed nothing; freed and unrelated keys are still accepted.
+			assertThat(messages.countDocuments()).isEqualTo(3);
+			messages.deleteOne(Filters.eq("_id", first));
+			messages.insertOne(new Document("_id", first).append("accountId", "acme").append("externalId", "e1")
+				.append("providerId", "p1"));
+			messages.insertOne(new Document("accountId", "globex").append("externalId", "e2"));
+			assertThat(messages.find(Filters.eq("providerId", "p1")).first()).containsEntry("_id", first);
+			assertThat(messages.countDocuments()).isEqualTo(4);
+		});
+	}
+
+	private static String duplicateKeyError(Runnable write) {
+		try {
+			write.run();
+		}
+		catch (com.mongodb.MongoWriteException ex) {
+			assertThat(ex.getError().getCode()).isEqualTo(11000);
+			return ex.getMessage();
+		}
+		throw new AssertionError("the duplicate was accepted");
+	}
+
+	@Test
 	void theIndexesOfferFewDocumentsWhereTheServerAloneWouldReadThemAll() {
 		DurableH2Backend backend = new DurableH2Backend(this.dataDir.resolve("plan.mv").toString());
 		MongoServer server = new MongoServer(backend);
@@ -126,6 +174,17 @@ class EmbeddedIndexesTests {
 					query("createdAt", -1, "_id", -1)))
 				.containsExactlyElementsOf(newestFirst);
 			assertThat(messages.inIndexOrder(query("accountId", "acme"), query("createdAt", -1))).isNull();
+
+			long plannedBefore = backend.plannedCounts();
+			try (MongoClient client = MongoClients
+				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+				assertThat(client.getDatabase("test").getCollection("messages")
+					.countDocuments(Filters.and(Filters.eq("conversationId", "c5"), Filters.eq("accountId", "acme"))))
+					.isEqualTo(documents.stream()
+						.filter(d -> d.get("conversationId").equals("c5") && d.get("accountId").equals("acme"))
+						.count());
+			}
+			assertThat(backend.plannedCounts()).isEqualTo(plannedBefore + 1);
 			assertThat(messages.inIndexOrder(query("conversationId", "c5"), query("createdAt", -1, "body", 1))).isNull();
 		}
 		finally {
@@ -188,6 +247,23 @@ class EmbeddedIndexesTests {
 			queries.add(on -> ids(on.find(Filters.and(Filters.eq("_id", id), Filters.eq("accountId", "acme")))));
 			queries.add(on -> ids(on.find(Filters.and(Filters.in("_id", id, ids.get(ids.size() - 1)),
 					Filters.in("accountId", "acme", "globex"))).sort(Sorts.ascending("_id"))));
+		}
+		// countDocuments is answered through the planner; a $count aggregation still runs the server's own way.
+		List<Bson> counted = new ArrayList<>();
+		for (String account : ACCOUNTS) {
+			counted.add(Filters.eq("accountId", account));
+			counted.add(Filters.and(Filters.eq("accountId", account), Filters.eq("conversationId", "c1")));
+			counted.add(Filters.and(Filters.eq("accountId", account), Filters.eq("state", "PENDING")));
+		}
+		counted.add(Filters.eq("ref", "r-10"));
+		counted.add(Filters.in("_id", ids.get(0), ids.get(1), ids.get(2)));
+		counted.add(Filters.lt("dueAt", 100));
+		for (Bson filter : counted) {
+			Document byStage = plain.aggregate(List.of(Aggregates.match(filter), Aggregates.count("n"))).first();
+			long expected = byStage == null ? 0 : byStage.getInteger("n");
+			assertThat(indexed.countDocuments(filter)).isEqualTo(expected);
+			assertThat(indexed.countDocuments(filter, new CountOptions().skip(1).limit(3)))
+				.isEqualTo(Math.max(0, Math.min(3, expected - 1)));
 		}
 		int nonEmpty = 0;
 		for (var query : queries) {

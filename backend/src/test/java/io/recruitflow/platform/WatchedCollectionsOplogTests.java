@@ -93,6 +93,63 @@ class WatchedCollectionsOplogTests {
 		}
 	}
 
+	@Test
+	void entriesEveryOpenStreamHasReadAreDroppedLongBeforeTheRetention() throws Exception {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+		DurableH2Backend backend = new DurableH2Backend(this.dataDir.resolve("read.mv").toString(), clock);
+		MongoServer server = new MongoServer(backend);
+		server.enableOplog();
+		try {
+			InetSocketAddress address = server.bind();
+			try (MongoClient client = MongoClients
+				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+				var liveEvents = client.getDatabase("recruitflow").getCollection("liveEvents");
+				var oplog = client.getDatabase("local").getCollection("oplog.rs");
+				try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> reader = liveEvents.watch()
+					.maxAwaitTime(50, TimeUnit.MILLISECONDS)
+					.cursor()) {
+					liveEvents.insertOne(new Document("n", 1));
+					assertThat(next(reader).getFullDocument().getInteger("n")).isEqualTo(1);
+					MongoChangeStreamCursor<ChangeStreamDocument<Document>> lagging = liveEvents.watch()
+						.maxAwaitTime(50, TimeUnit.MILLISECONDS)
+						.cursor();
+					liveEvents.insertOne(new Document("n", 2));
+					assertThat(next(reader).getFullDocument().getInteger("n")).isEqualTo(2);
+
+					// Both streams have polled, but the second has not read n = 2: everything stays.
+					clock.advance(WatchedCollectionsOplog.READ_MARGIN.plusSeconds(3));
+					assertThat(reader.tryNext()).isNull();
+					clock.advance(Duration.ofSeconds(2));
+					liveEvents.insertOne(new Document("n", 3));
+					assertThat(numbers(oplog)).containsExactly(1, 2, 3);
+
+					// Once it has read them too, what both have read goes, well inside the retention.
+					assertThat(next(lagging).getFullDocument().getInteger("n")).isEqualTo(2);
+					assertThat(next(lagging).getFullDocument().getInteger("n")).isEqualTo(3);
+					assertThat(next(reader).getFullDocument().getInteger("n")).isEqualTo(3);
+					clock.advance(WatchedCollectionsOplog.READ_MARGIN.plusSeconds(1));
+					assertThat(reader.tryNext()).isNull();
+					assertThat(lagging.tryNext()).isNull();
+					liveEvents.insertOne(new Document("n", 4));
+					assertThat(numbers(oplog)).containsExactly(4);
+					assertThat(next(reader).getFullDocument().getInteger("n")).isEqualTo(4);
+					assertThat(next(lagging).getFullDocument().getInteger("n")).isEqualTo(4);
+					lagging.close();
+				}
+			}
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	private static List<Integer> numbers(com.mongodb.client.MongoCollection<Document> oplog) {
+		return oplog.find().sort(new Document("ts", 1)).into(new java.util.ArrayList<>())
+			.stream()
+			.map(entry -> entry.get("o", Document.class).getInteger("n"))
+			.toList();
+	}
+
 	static final class MutableClock extends Clock {
 
 		private volatile Instant now;

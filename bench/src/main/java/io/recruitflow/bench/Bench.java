@@ -101,7 +101,7 @@ public final class Bench {
 				MongoDatabase db = mongoClient.getDatabase("recruitflow");
 				Setup setup = setUp(api, db);
 				if (runs("trigger")) {
-					double trivialCeiling = trivialMutationCeiling(api, setup.adminToken, 16, scale(5000));
+					double trivialCeiling = trivialMutationCeiling(api, app, setup.adminToken, 16, scale(5000));
 					app.resetPeak();
 					triggerToSms(api, stub, app, setup, scale(10_000), 16, rawCeiling, trivialCeiling);
 				}
@@ -182,8 +182,9 @@ public final class Bench {
 		return perSecond;
 	}
 
-	private double trivialMutationCeiling(Api api, String token, int clients, int requests) throws Exception {
+	private double trivialMutationCeiling(Api api, AppProcess app, String token, int clients, int requests) throws Exception {
 		AtomicInteger next = new AtomicInteger();
+		long cpuBefore = app.cpuMillis();
 		long start = System.nanoTime();
 		runClients(clients, () -> {
 			while (next.getAndIncrement() < requests) {
@@ -191,9 +192,41 @@ public final class Bench {
 			}
 		});
 		double perSecond = requests / seconds(start);
-		line(String.format("Trivial authenticated mutation ceiling (%d clients): %.0f requests/s", clients, perSecond));
+		double cpuPerRequest = (app.cpuMillis() - cpuBefore) / (double) requests;
+		line(String.format("Trivial authenticated mutation ceiling (%d clients): %.0f requests/s, app CPU %.1f ms each", clients,
+				perSecond, cpuPerRequest));
+		this.results.put("trivialMutationAppCpuMillis", Stats.round(cpuPerRequest * 10) / 10);
 		this.results.put("trivialMutationCeilingPerSecond", Stats.round(perSecond));
 		return perSecond;
+	}
+
+	/**
+	 * Replies that are not measured (their bodies carry no message tag), at the measured rate, so
+	 * that the JIT has compiled the webhook and delivery paths before the measured run.
+	 */
+	private static void warmUp(Api api, List<String> numbers, int accounts, int webhooks, double rate,
+			ExecutorService senders) throws Exception {
+		List<CompletableFuture<?>> posts = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int m = 0; m < webhooks; m++) {
+			long wait = start + (long) (m / rate * 1e9) - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			String json = Api.JSON.writeValueAsString(Map.of("id", "bench-warm-" + m, "originator",
+					"614" + String.format("%08d", 20_000_000 + (m % 50)), "recipient",
+					numbers.get(m % accounts).substring(1), "body", "Warm-up reply " + m));
+			posts.add(CompletableFuture.runAsync(() -> {
+				try {
+					api.inbound(SIGNING_KEY, json);
+				}
+				catch (Exception ignored) {
+					// Warm-up only: the measured run counts errors.
+				}
+			}, senders));
+		}
+		CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+		Thread.sleep(1000);
 	}
 
 	// ---------------------------------------------------------------- trigger → SMS
@@ -202,7 +235,12 @@ public final class Bench {
 			double rawCeiling, double trivialCeiling) throws Exception {
 		line("");
 		line("Trigger → SMS: " + events + " CTA completions from " + clients + " clients, 5 workflows, 1,000 candidates");
+		// Warm-up, not measured: a just-started JVM spends seconds compiling the hot paths, which a
+		// running app has long done. Its events have their own ids, after those measured below.
+		sendEvents(api, stub, setup, 2 * events, Math.max(100, events / 10), clients, 0);
+		long cpuBefore = app.cpuMillis();
 		Run full = sendEvents(api, stub, setup, 0, events, clients, 0);
+		double cpuPerEvent = (app.cpuMillis() - cpuBefore) / (double) events;
 		double sustainable = Math.min(full.acceptedPerSecond, full.smsPerSecond);
 		int halfEvents = Math.max(10, events / 5);
 		Run half = sendEvents(api, stub, setup, events, halfEvents, clients, sustainable / 2);
@@ -213,6 +251,7 @@ public final class Bench {
 		double intakeRatio = full.acceptedPerSecond / trivialCeiling;
 		line(String.format("  ratios: SMS dispatch / raw send ceiling %.2f; intake / trivial mutation ceiling %.2f",
 				sendRatio, intakeRatio));
+		line(String.format("  app CPU per event (accepted and sent): %.1f ms", cpuPerEvent));
 		line("  peak RSS " + app.peakRssMb() + " MB");
 		this.chart.put("trigger→SMS (full)", full.latency);
 		this.chart.put("trigger→SMS (half)", half.latency);
@@ -225,6 +264,7 @@ public final class Bench {
 		figures.put("latencyHalfLoad", half.latency.toMap());
 		figures.put("dispatchToRawCeilingRatio", Stats.round(sendRatio * 100) / 100);
 		figures.put("intakeToTrivialMutationRatio", Stats.round(intakeRatio * 100) / 100);
+		figures.put("appCpuMillisPerEvent", Stats.round(cpuPerEvent * 10) / 10);
 		figures.put("peakRssMb", app.peakRssMb());
 		this.results.put("triggerToSms", figures);
 		this.targets.add(new Target("SMS dispatch ≥ 0.5 × raw send ceiling", sendRatio >= 0.5, String.format("%.2f", sendRatio)));
@@ -377,6 +417,8 @@ public final class Bench {
 		Thread.sleep(1000);
 		double rate = this.quick ? 50 : 100;
 		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+		warmUp(api, numbers, accounts, Math.max(100, webhooks / 10), rate, senders);
+		long cpuBefore = app.cpuMillis();
 		long start = System.nanoTime();
 		AtomicLong webhookErrors = new AtomicLong();
 		ConcurrentLinkedQueue<Double> webhookResponses = new ConcurrentLinkedQueue<>();
@@ -420,6 +462,7 @@ public final class Bench {
 			Thread.sleep(100);
 		}
 		Thread.sleep(500);
+		double cpuPerWebhook = (app.cpuMillis() - cpuBefore) / (double) webhooks;
 		long lost = Math.max(0, expected - (received.get() - misrouted.get()));
 		long misroutedWebhooks = misrouted.get();
 		long deliveries = received.get();
@@ -428,6 +471,8 @@ public final class Bench {
 				latency, deliveries, expected, lost, misroutedWebhooks, webhookErrors.get()));
 		Stats webhookResponse = Stats.of(new ArrayList<>(webhookResponses));
 		line("  webhook response time " + webhookResponse);
+		line(String.format("  app CPU per webhook (stored, notified, pushed to its account's subscribers): %.1f ms",
+				cpuPerWebhook));
 		long peakRss = app.peakRssMb();
 		line("  peak RSS " + peakRss + " MB");
 
@@ -459,6 +504,7 @@ public final class Bench {
 		}
 		db.getCollection("messages").insertMany(ceilingMessages);
 		MongoCollection<Document> liveEvents = db.getCollection("liveEvents");
+		long ceilingCpuBefore = app.cpuMillis();
 		long ceilingStart = System.nanoTime();
 		for (int m = 0; m < webhooks; m++) {
 			long wait = ceilingStart + (long) (m / rate * 1e9) - System.nanoTime();
@@ -477,11 +523,13 @@ public final class Bench {
 			Thread.sleep(100);
 		}
 		Thread.sleep(500);
+		double ceilingCpuPerEvent = (app.cpuMillis() - ceilingCpuBefore) / (double) webhooks;
 		sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
 		Stats ceiling = Stats.of(latencies);
 		long ceilingLost = Math.max(0, expected - (received.get() - misrouted.get()));
 		line(String.format("  ceiling (same subscribers, no-op publisher: a live event per stored message) latency %s; "
-				+ "deliveries %d of %d; lost %d; misrouted %d", ceiling, received.get(), expected, ceilingLost, misrouted.get()));
+				+ "deliveries %d of %d; lost %d; misrouted %d; app CPU %.1f ms per event", ceiling, received.get(), expected,
+				ceilingLost, misrouted.get(), ceilingCpuPerEvent));
 		line(String.format("  ratio: p99 no-op publisher / p99 webhook path %.2f", ceiling.p99() / Math.max(1e-3, latency.p99())));
 		this.chart.put("reply→subscriber", latency);
 		this.chart.put("no-op publisher→subscriber", ceiling);
@@ -497,8 +545,10 @@ public final class Bench {
 		figures.put("misrouted", misroutedWebhooks);
 		figures.put("webhookErrors", webhookErrors.get());
 		figures.put("webhookResponse", webhookResponse.toMap());
+		figures.put("appCpuMillisPerWebhook", Stats.round(cpuPerWebhook * 10) / 10);
 		figures.put("noOpPublisherLatency", ceiling.toMap());
 		figures.put("noOpPublisherLost", ceilingLost);
+		figures.put("noOpPublisherAppCpuMillisPerEvent", Stats.round(ceilingCpuPerEvent * 10) / 10);
 		figures.put("peakRssMb", peakRss);
 		this.results.put("replyToLiveInbox", figures);
 		this.targets.add(new Target("p99 reply → subscriber ≤ 50 ms", latency.p99() <= 50, String.format("%.0f ms", latency.p99())));
