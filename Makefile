@@ -21,7 +21,7 @@ help:
 	@echo "make test   every test: backend (./mvnw verify), frontend unit tests, browser end-to-end tests"
 	@echo "make dev    backend (dev profile, GraphiQL) + Vite dev server on http://localhost:5173"
 	@echo "make e2e    only the browser end-to-end tests"
-	@echo "make bench  performance figures against the packaged app (minutes); QUICK=1 for small sizes, ONLY=reads,reply,trigger for some"
+	@echo "make bench  performance figures against the packaged app (minutes); QUICK=1 for small sizes, ONLY=reads,reply,trigger for some, REPLY_RATE=20 webhooks/s"
 	@echo "make chaos  crashes, provider faults and webhook floods: nothing lost, nothing doubled"
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
@@ -64,7 +64,7 @@ BENCH_RUN = cd bench && ../backend/mvnw -B -ntp -q package && cd .. && \
 	"$(JAVA_HOME)/bin/java" -cp "bench/target/classes:bench/target/lib/*"
 
 bench: package
-	$(BENCH_RUN) io.recruitflow.bench.Bench $(if $(QUICK),--quick) $(if $(ONLY),--only=$(ONLY))
+	$(BENCH_RUN) io.recruitflow.bench.Bench $(if $(QUICK),--quick) $(if $(ONLY),--only=$(ONLY)) $(if $(REPLY_RATE),--reply-rate=$(REPLY_RATE))
 
 chaos: package
 	$(BENCH_RUN) io.recruitflow.bench.Chaos $(if $(QUICK),--quick)

@@ -66,16 +66,25 @@ public final class Bench {
 	/** Scenarios to run: trigger, reply, reads; all when empty. */
 	private final List<String> only;
 
-	private Bench(boolean quick, List<String> only) {
+	/** Inbound webhooks per second in the reply scenario. */
+	private final double replyRate;
+
+	private Bench(boolean quick, List<String> only, double replyRate) {
 		this.quick = quick;
 		this.only = only;
+		this.replyRate = replyRate > 0 ? replyRate : quick ? 50 : 100;
 	}
 
-	/** {@code --quick} for a tenth of the sizes; {@code --only=reads,reply} to run some scenarios while profiling. */
+	/**
+	 * {@code --quick} for a tenth of the sizes; {@code --only=reads,reply} to run some scenarios while
+	 * profiling; {@code --reply-rate=20} for another rate of inbound webhooks than 100 (50 quick) a second.
+	 */
 	public static void main(String[] args) throws Exception {
 		List<String> only = List.of(args).stream().filter(arg -> arg.startsWith("--only="))
 			.flatMap(arg -> List.of(arg.substring("--only=".length()).split(",")).stream()).toList();
-		new Bench(List.of(args).contains("--quick"), only).run();
+		double replyRate = List.of(args).stream().filter(arg -> arg.startsWith("--reply-rate="))
+			.mapToDouble(arg -> Double.parseDouble(arg.substring("--reply-rate=".length()))).findFirst().orElse(0);
+		new Bench(List.of(args).contains("--quick"), only, replyRate).run();
 	}
 
 	private boolean runs(String scenario) {
@@ -337,7 +346,7 @@ public final class Bench {
 			throws Exception {
 		line("");
 		line("Reply → live inbox: " + subscribers + " graphql-ws subscribers over " + accounts + " accounts, "
-				+ webhooks + " signed inbound webhooks");
+				+ webhooks + " signed inbound webhooks at " + String.format("%.0f", this.replyRate) + "/s");
 		String passwordHash = db.getCollection("users").find(new Document("email", "admin@acme.test")).first()
 			.getString("passwordHash");
 		List<String> numbers = new ArrayList<>();
@@ -415,7 +424,7 @@ public final class Bench {
 					+ " subscribers got no connection_ack within 60 s; their events are not counted as lost");
 		}
 		Thread.sleep(1000);
-		double rate = this.quick ? 50 : 100;
+		double rate = this.replyRate;
 		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 		warmUp(api, numbers, accounts, Math.max(100, webhooks / 10), rate, senders);
 		long cpuBefore = app.cpuMillis();
@@ -537,6 +546,7 @@ public final class Bench {
 		figures.put("subscribers", subscribers);
 		figures.put("subscribersConnected", connected);
 		figures.put("webhooks", webhooks);
+		figures.put("webhooksPerSecond", this.replyRate);
 		figures.put("ratePerSecond", rate);
 		figures.put("latency", latency.toMap());
 		figures.put("deliveries", deliveries);
