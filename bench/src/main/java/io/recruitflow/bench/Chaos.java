@@ -92,9 +92,19 @@ public final class Chaos {
 					}
 				}, clients));
 			}
+			// Kill moments spread over the whole burst (seeded, so runs compare): each at a random
+			// point between 5 % and 95 % of the events handed out, give or take a second.
 			Random random = new Random(42);
+			List<Integer> killAt = new ArrayList<>();
+			for (int k = 0; k < kills; k++) {
+				killAt.add(events / 20 + random.nextInt(events * 9 / 10));
+			}
+			killAt.sort(null);
 			for (int k = 1; k <= kills; k++) {
-				sleep(2000 + random.nextInt(this.quick ? 2000 : 6000));
+				while (next.get() < killAt.get(k - 1) && !CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).isDone()) {
+					sleep(50);
+				}
+				sleep(random.nextInt(1000));
 				app.kill();
 				System.out.println("  kill " + k + " at " + next.get() + " events sent; restarting");
 				app.start();
