@@ -59,6 +59,7 @@ class EmbeddedIndexesTests {
 			indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.ascending("dueAt")));
 			indexed.createIndex(Indexes.ascending("tags"));
 			indexed.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true).sparse(true));
+			indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("accountId"), Indexes.descending("_id")));
 			MongoCollection<Document> plain = db.getCollection("plain");
 			for (int i = 0; i < 600; i++) {
 				Document document = randomDocument(i);
@@ -146,6 +147,7 @@ class EmbeddedIndexesTests {
 				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
 				MongoCollection<Document> messages = client.getDatabase("test").getCollection("messages");
 				messages.createIndex(Indexes.compoundIndex(Indexes.ascending("conversationId"), Indexes.descending("createdAt")));
+				messages.createIndex(Indexes.compoundIndex(Indexes.ascending("conversationId"), Indexes.descending("_id")));
 				for (int i = 0; i < 500; i++) {
 					documents.add(randomDocument(i));
 				}
@@ -174,6 +176,14 @@ class EmbeddedIndexesTests {
 					query("createdAt", -1, "_id", -1)))
 				.containsExactlyElementsOf(newestFirst);
 			assertThat(messages.inIndexOrder(query("accountId", "acme"), query("createdAt", -1))).isNull();
+			List<Object> newestIdFirst = documents.stream()
+				.filter(d -> d.get("conversationId").equals("c5"))
+				.map(d -> d.getObjectId("_id"))
+				.sorted(java.util.Comparator.reverseOrder())
+				.map(id -> (Object) new de.bwaldvogel.mongo.bson.ObjectId(id.toHexString()))
+				.toList();
+			assertThat(messages.inIndexOrder(query("conversationId", "c5", "accountId", "acme"), query("_id", -1)))
+				.containsExactlyElementsOf(newestIdFirst);
 
 			long plannedBefore = backend.plannedCounts();
 			try (MongoClient client = MongoClients
@@ -215,6 +225,10 @@ class EmbeddedIndexesTests {
 			}
 			queries.add(on -> ids(on.find(Filters.eq("accountId", account)).sort(Sorts.ascending("createdAt", "_id"))
 				.skip(3).limit(20)));
+			// Newest first by id, as the run history pages: {accountId, _id} read in order.
+			queries.add(on -> ids(on.find(Filters.eq("accountId", account)).sort(Sorts.descending("_id")).limit(5)));
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("accountId", account), Filters.eq("state", "SENT"),
+					Filters.lt("_id", ids.get(300)))).sort(Sorts.descending("_id")).limit(5)));
 			// Pages read in an index's order: {state, dueAt} fixed on state, sorted by dueAt.
 			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "LEASED"), Filters.eq("accountId", account)))
 				.sort(Sorts.descending("dueAt", "_id")).limit(4)));
