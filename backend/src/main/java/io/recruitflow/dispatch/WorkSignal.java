@@ -69,9 +69,7 @@ class WorkSignal {
 			if (this.kept == 0) {
 				this.workArrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
-			if (this.kept > 0) {
-				this.kept--;
-			}
+			claimed();
 		}
 		finally {
 			this.lock.unlock();
@@ -82,9 +80,7 @@ class WorkSignal {
 	void claimed() {
 		this.lock.lock();
 		try {
-			if (this.kept > 0) {
-				this.kept--;
-			}
+			this.kept = Math.max(0, this.kept - 1);
 		}
 		finally {
 			this.lock.unlock();

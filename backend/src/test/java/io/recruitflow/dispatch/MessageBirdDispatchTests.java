@@ -73,6 +73,9 @@ class MessageBirdDispatchTests extends IntegrationTest {
 	@Autowired
 	StepQueue queue;
 
+	@Autowired
+	RunStarter runs;
+
 	private HttpGraphQlTester integrator;
 
 	@BeforeEach
@@ -86,6 +89,24 @@ class MessageBirdDispatchTests extends IntegrationTest {
 			.entity(String.class)
 			.get();
 		this.integrator = graphQlWith(key);
+	}
+
+	@Test
+	void startingARunAgainAfterACrashLeavesItsFinishedStateAndSendsNothingMore() {
+		trigger("mb-again", "ATS-5090", "+61412005090");
+		StepExecution sent = awaitStep(StepState.SENT);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.mongo.findById(sent.runId(), WorkflowRun.class).state() == StepState.SENT);
+		WorkflowRun run = this.mongo.findById(sent.runId(), WorkflowRun.class);
+
+		// What the recovery of an event interrupted before it was marked processed does.
+		this.runs.start(new RunStarter.RunRequest(run.accountId(),
+				this.mongo.findById(run.workflowId(), io.recruitflow.workflow.Workflow.class), run.candidateId(),
+				run.candidateName(), run.triggerEventId(), run.eventId(), sent.context()));
+
+		assertThat(this.mongo.findById(run.id(), WorkflowRun.class).state()).isEqualTo(StepState.SENT);
+		assertThat(this.mongo.findAll(StepExecution.class)).hasSize(1);
+		assertThat(messageBird.accepted()).hasSize(1);
 	}
 
 	@Test
