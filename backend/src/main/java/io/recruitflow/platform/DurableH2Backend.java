@@ -17,6 +17,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded server's H2 store, committed after every write. H2's MVStore otherwise commits in
@@ -84,6 +86,58 @@ final class DurableH2Backend extends H2Backend {
 		}
 	}
 
+	/** Which data maps are written as BSON (value {@link #BSON}), or are being rewritten as BSON. */
+	static final String ENCODINGS_MAP = "recruitflow.encodings";
+
+	static final String BSON = "bson";
+
+	static final String REWRITING = "rewriting";
+
+	static final String REWRITE_PREFIX = "rewrite.";
+
+	/**
+	 * A collection's documents as BSON ({@link BsonDataTypes}). A store written before (documents
+	 * Java-serialised by H2's default type) has each collection rewritten the first time it is
+	 * opened. The steps are ordered so that a crash between any two leaves either the old map or a
+	 * complete copy that the next start finishes moving into place — never a map read with the
+	 * wrong type, never a collection that looks empty.
+	 */
+	static MVMap<Object, Document> openBsonDataMap(MVStore store, String name) {
+		MVMap<String, String> encodings = store.openMap(ENCODINGS_MAP);
+		String copyName = REWRITE_PREFIX + name;
+		String state = encodings.get(name);
+		if (state == null && store.hasMap(name)) {
+			if (store.hasMap(copyName)) {
+				store.removeMap(copyName);
+			}
+			MVMap<Object, Document> old = store.openMap(name);
+			MVMap<Object, Document> copy = store.openMap(copyName, bsonMap());
+			old.forEach(copy::put);
+			encodings.put(name, REWRITING);
+			store.commit();
+			state = REWRITING;
+		}
+		if (REWRITING.equals(state)) {
+			if (store.hasMap(copyName)) {
+				if (store.hasMap(name)) {
+					store.removeMap(name);
+				}
+				store.renameMap(store.openMap(copyName, bsonMap()), name);
+			}
+			encodings.put(name, BSON);
+			store.commit();
+		}
+		else if (state == null) {
+			encodings.put(name, BSON);
+		}
+		return store.openMap(name, bsonMap());
+	}
+
+	static MVMap.Builder<Object, Document> bsonMap() {
+		return new MVMap.Builder<Object, Document>().keyType(BsonDataTypes.IdType.INSTANCE)
+			.valueType(BsonDataTypes.DocumentType.INSTANCE);
+	}
+
 	long plannedCounts() {
 		return this.plannedCounts.get();
 	}
@@ -129,8 +183,18 @@ final class DurableH2Backend extends H2Backend {
 		@Override
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			String fullName = getFullCollectionNamespace(collectionName);
-			return new IndexedH2Collection(this, collectionName, options, getMvStore().openMap(DATA_PREFIX + fullName),
+			return new IndexedH2Collection(this, collectionName, options, openBsonDataMap(getMvStore(), DATA_PREFIX + fullName),
 					getMvStore().openMap(META_PREFIX + fullName), getCursorRegistry());
+		}
+
+		/** A renamed collection's map keeps its BSON types, so its name's record moves with it. */
+		@Override
+		public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+			String oldName = DATA_PREFIX + collection.getFullName();
+			super.moveCollection(oldDatabase, collection, newCollectionName);
+			MVMap<String, String> encodings = getMvStore().openMap(ENCODINGS_MAP);
+			encodings.put(DATA_PREFIX + getFullCollectionNamespace(newCollectionName), BSON);
+			encodings.remove(oldName);
 		}
 
 		/**

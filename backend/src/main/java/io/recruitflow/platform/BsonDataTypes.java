@@ -1,0 +1,189 @@
+package io.recruitflow.platform;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * How the embedded store writes documents and their ids: as BSON, with the server's own wire
+ * codec. H2's default type writes any object it does not know with Java serialization — a new
+ * ObjectOutputStream per document and per id, for every entry of every page a commit rewrites.
+ * A profile of the trigger and reads benchmarks put a fifth of the app's CPU and two fifths of its
+ * allocations there, and the garbage drove the heap into full collections.
+ *
+ * <p>A value the codec cannot write (none the server stores are known) falls back to H2's type,
+ * marked so it is read back the same way.
+ */
+final class BsonDataTypes {
+
+	private static final byte BSON = 'B';
+
+	private static final byte MISSING = 'M';
+
+	private static final byte JAVA = 'J';
+
+	/** Encoding scratch space per committing thread: a commit writes many entries in a row. */
+	private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+
+	private static final ObjectDataType FALLBACK = new ObjectDataType();
+
+	private BsonDataTypes() {
+	}
+
+	/** A collection's documents. */
+	static final class DocumentType extends BasicDataType<Document> {
+
+		static final DocumentType INSTANCE = new DocumentType();
+
+		@Override
+		public int getMemory(Document document) {
+			return estimate(document);
+		}
+
+		@Override
+		public void write(WriteBuffer buffer, Document document) {
+			ByteBuf scratch = scratch();
+			try {
+				BsonEncoder.encodeDocument(document, scratch);
+			}
+			catch (RuntimeException notBson) {
+				buffer.put(JAVA);
+				FALLBACK.write(buffer, document);
+				return;
+			}
+			buffer.put(BSON);
+			buffer.put(scratch.array(), scratch.arrayOffset(), scratch.readableBytes());
+		}
+
+		@Override
+		public Document read(ByteBuffer buffer) {
+			if (buffer.get() == JAVA) {
+				return (Document) FALLBACK.read(buffer);
+			}
+			int length = Integer.reverseBytes(buffer.getInt(buffer.position()));
+			Document document = BsonDecoder.decodeBson(slice(buffer, length));
+			buffer.position(buffer.position() + length);
+			return document;
+		}
+
+		@Override
+		public Document[] createStorage(int size) {
+			return new Document[size];
+		}
+
+	}
+
+	/** Document ids, the keys of a collection's map, ordered as MongoDB orders values. */
+	static final class IdType extends BasicDataType<Object> {
+
+		static final IdType INSTANCE = new IdType();
+
+		@Override
+		public int compare(Object one, Object other) {
+			return ValueComparator.asc().compare(one, other);
+		}
+
+		@Override
+		public int getMemory(Object id) {
+			return estimate(id);
+		}
+
+		@Override
+		public void write(WriteBuffer buffer, Object id) {
+			if (id instanceof Missing) {
+				buffer.put(MISSING);
+				return;
+			}
+			ByteBuf scratch = scratch();
+			byte type;
+			try {
+				type = BsonEncoder.determineType(id);
+				BsonEncoder.encodeValue(type, id, scratch);
+			}
+			catch (RuntimeException notBson) {
+				buffer.put(JAVA);
+				FALLBACK.write(buffer, id);
+				return;
+			}
+			buffer.put(BSON).put(type).putVarInt(scratch.readableBytes());
+			buffer.put(scratch.array(), scratch.arrayOffset(), scratch.readableBytes());
+		}
+
+		@Override
+		public Object read(ByteBuffer buffer) {
+			byte tag = buffer.get();
+			if (tag == MISSING) {
+				return Missing.getInstance();
+			}
+			if (tag == JAVA) {
+				return FALLBACK.read(buffer);
+			}
+			byte type = buffer.get();
+			int length = org.h2.mvstore.DataUtils.readVarInt(buffer);
+			Object id = BsonDecoder.decodeValue(type, slice(buffer, length));
+			buffer.position(buffer.position() + length);
+			return id;
+		}
+
+		@Override
+		public Object[] createStorage(int size) {
+			return new Object[size];
+		}
+
+	}
+
+	private static ByteBuf scratch() {
+		ByteBuf scratch = SCRATCH.get();
+		scratch.clear();
+		return scratch;
+	}
+
+	private static ByteBuf slice(ByteBuffer buffer, int length) {
+		if (buffer.hasArray()) {
+			return Unpooled.wrappedBuffer(buffer.array(), buffer.arrayOffset() + buffer.position(), length);
+		}
+		byte[] copy = new byte[length];
+		buffer.get(buffer.position(), copy);
+		return Unpooled.wrappedBuffer(copy);
+	}
+
+	/**
+	 * Roughly the heap a value takes, which is what H2 sizes its pages and cache by. Walking the
+	 * document is cheaper than encoding it, and called on every put.
+	 */
+	static int estimate(Object value) {
+		if (value instanceof String text) {
+			return 40 + 2 * text.length();
+		}
+		if (value instanceof Map<?, ?> map) {
+			int size = 48;
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				size += 32 + estimate(entry.getKey()) + estimate(entry.getValue());
+			}
+			return size;
+		}
+		if (value instanceof Collection<?> values) {
+			int size = 40;
+			for (Object element : values) {
+				size += 8 + estimate(element);
+			}
+			return size;
+		}
+		if (value instanceof byte[] bytes) {
+			return 16 + bytes.length;
+		}
+		return 24;
+	}
+
+}
