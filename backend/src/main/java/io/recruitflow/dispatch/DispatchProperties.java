@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param workers steps processed at once by this instance: mostly waiting (on the provider, whose calls
  * take a few hundred milliseconds in production, and on the database), so many more than cores
- * @param pollInterval how often idle workers look for due work they were not woken for (WAIT
- * steps coming due, other instances' enqueues, expired leases)
+ * @param pollInterval how often an idle instance looks for due work it was not woken for (WAIT
+ * steps coming due, other instances' enqueues, expired leases): one worker looks, not each
  * @param lease how long a claim holds before another worker may take the step over; longer than
  * any provider call (connect + read timeout)
  * @param maxAttempts provider attempts before a step is DEAD

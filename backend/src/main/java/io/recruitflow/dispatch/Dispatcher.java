@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A fixed number of workers per instance (bounded concurrency), each claiming one due or
- * abandoned step at a time. Idle workers sleep until work is enqueued here or the poll interval
- * passes, so due WAIT steps, other instances' work and expired leases are picked up too.
+ * abandoned step at a time. Idle workers sleep until work is enqueued here; one of them looks
+ * each poll interval, so due WAIT steps, other instances' work and expired leases are picked up
+ * too (see {@link WorkSignal}).
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -60,15 +61,20 @@ class Dispatcher implements SmartLifecycle {
 	}
 
 	private void work(String owner) {
+		WorkSignal.Wake woken = WorkSignal.Wake.ENQUEUED;
 		while (this.running) {
 			try {
 				Optional<StepExecution> step = this.queue.claim(owner, this.properties.lease());
 				if (step.isPresent()) {
 					this.signal.claimed();
+					if (woken != WorkSignal.Wake.ENQUEUED) {
+						this.signal.lookForMore();
+						woken = WorkSignal.Wake.ENQUEUED;
+					}
 					this.runner.run(step.get());
 				}
 				else {
-					this.signal.await(this.properties.pollInterval());
+					woken = this.signal.await(this.properties.pollInterval());
 				}
 			}
 			catch (InterruptedException ex) {

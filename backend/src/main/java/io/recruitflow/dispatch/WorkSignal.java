@@ -1,7 +1,6 @@
 package io.recruitflow.dispatch;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -9,16 +8,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wakes idle workers when work is enqueued in this instance, so a trigger is acted on at once
- * rather than at the next poll. Other instances find the work by polling.
+ * rather than at the next poll, and paces the polls that find the rest (WAIT steps coming due,
+ * other instances' work, expired leases).
  *
  * <p>Each enqueued step wakes one worker, not all of them: waking every idle worker for every step
  * made the others claim in vain — twelve empty claims per step in the trigger benchmark, a quarter
  * of the database commands. A wake-up not yet taken is kept (no step is missed when it arrives
  * between a worker's claim and its wait), and a worker that claims a step while busy takes one
  * too, so kept wake-ups stay about as many as unclaimed steps.
+ *
+ * <p>One poll per interval for the whole instance, not one per worker: with every idle worker
+ * polling on its own, an idle app made 64 empty claims a second. A poll that finds work asks one
+ * more worker to look, and each look that finds work asks one more, so a backlog that came due
+ * at once is taken up by more and more workers.
  */
 @Component
 class WorkSignal {
+
+	/** Why a waiting worker returned. */
+	enum Wake {
+
+		/** A step was enqueued here. */
+		ENQUEUED,
+		/** A colleague found unannounced work: there may be more. */
+		LOOK,
+		/** This worker's turn to look for unannounced work, or dispatch is stopping. */
+		POLL
+
+	}
 
 	/** More kept wake-ups than this only cause empty claims. */
 	private static final long MAX_KEPT = 256;
@@ -28,6 +45,13 @@ class WorkSignal {
 	private final Condition workArrived = this.lock.newCondition();
 
 	private long kept;
+
+	private long looks;
+
+	private long nextPollAt = System.nanoTime();
+
+	/** Changed by {@link #wakeAll()}, so every worker waiting at that moment returns. */
+	private long generation;
 
 	/** One step was enqueued. */
 	void wake() {
@@ -51,10 +75,23 @@ class WorkSignal {
 		}
 	}
 
+	/** This worker found work nobody announced: one more idle worker looks too. */
+	void lookForMore() {
+		this.lock.lock();
+		try {
+			this.looks = Math.min(MAX_KEPT, this.looks + 1);
+			this.workArrived.signal();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/** Every waiting worker returns, e.g. to see that dispatch is stopping. */
 	void wakeAll() {
 		this.lock.lock();
 		try {
+			this.generation++;
 			this.workArrived.signalAll();
 		}
 		finally {
@@ -62,14 +99,30 @@ class WorkSignal {
 		}
 	}
 
-	/** Waits for a wake-up (taking a kept one at once) or until {@code timeout}. */
-	void await(Duration timeout) throws InterruptedException {
+	/**
+	 * Waits for a wake-up (taking a kept one at once), or until it is this instance's time to poll:
+	 * of the workers waiting then, one returns and the rest wait for the next.
+	 */
+	Wake await(Duration pollInterval) throws InterruptedException {
 		this.lock.lock();
 		try {
-			if (this.kept == 0) {
-				this.workArrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			long entered = this.generation;
+			while (true) {
+				if (this.kept > 0) {
+					this.kept--;
+					return Wake.ENQUEUED;
+				}
+				if (this.looks > 0) {
+					this.looks--;
+					return Wake.LOOK;
+				}
+				long now = System.nanoTime();
+				if (now - this.nextPollAt >= 0 || this.generation != entered) {
+					this.nextPollAt = now + pollInterval.toNanos();
+					return Wake.POLL;
+				}
+				this.workArrived.awaitNanos(this.nextPollAt - now);
 			}
-			claimed();
 		}
 		finally {
 			this.lock.unlock();
