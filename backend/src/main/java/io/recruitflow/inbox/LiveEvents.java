@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoCollection;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,8 +60,8 @@ class LiveEvents implements SmartLifecycle {
 	/** How long events are kept for instances that are catching up; they are read within milliseconds. */
 	private static final Duration RETENTION = Duration.ofMinutes(10);
 
-	/** The most an event waits for the next poll when the database answers empty polls at once. */
-	private static final Duration IDLE_POLL = Duration.ofMillis(5);
+	/** Shorter than this, a poll was answered at once rather than held open by the database. */
+	private static final Duration HELD_POLL = Duration.ofMillis(5);
 
 	/** Events a subscriber may fall behind by before it is cut off (it reconnects and refetches). */
 	static final int SUBSCRIBER_BUFFER = 10_000;
@@ -79,9 +82,21 @@ class LiveEvents implements SmartLifecycle {
 
 	private Thread watcher;
 
-	LiveEvents(MongoTemplate mongo, Clock clock) {
+	/** A permit per event this instance published since the watcher last looked: look again now. */
+	private final Semaphore published = new Semaphore(0);
+
+	/**
+	 * The pause after an empty poll when the database answers empty polls at once (the embedded
+	 * server; a replica set holds them open instead). This instance's own events cut it short, so
+	 * it bounds only how late another instance's events are heard — and what an idle app spends
+	 * polling (at 5 ms, 200 polls a second).
+	 */
+	private final Duration idlePoll;
+
+	LiveEvents(MongoTemplate mongo, Clock clock, @Value("${recruitflow.live-events.idle-poll:50ms}") Duration idlePoll) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.idlePoll = idlePoll;
 	}
 
 	void publishInbound(SmsMessage message, Conversation conversation) {
@@ -118,6 +133,7 @@ class LiveEvents implements SmartLifecycle {
 	private void publish(LiveEvent event) {
 		if (this.changeStreams) {
 			this.mongo.insert(event);
+			this.published.release();
 		}
 		else {
 			emit(event);
@@ -159,7 +175,7 @@ class LiveEvents implements SmartLifecycle {
 		try {
 			MongoCollection<Document> collection = this.mongo.getCollection("liveEvents");
 			return Optional.of(collection.watch(List.of(Aggregates.match(Filters.eq("operationType", "insert"))))
-				.maxAwaitTime(Duration.ofMillis(500).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+				.maxAwaitTime(Duration.ofMillis(500).toMillis(), TimeUnit.MILLISECONDS)
 				.cursor());
 		}
 		catch (RuntimeException unsupported) {
@@ -171,14 +187,15 @@ class LiveEvents implements SmartLifecycle {
 		while (this.running) {
 			try {
 				long asked = System.nanoTime();
+				this.published.drainPermits();
 				ChangeStreamDocument<Document> change = this.cursor.tryNext();
 				if (change != null && change.getFullDocument() != null) {
 					emit(decode(change.getFullDocument()));
 				}
-				else if (change == null && System.nanoTime() - asked < IDLE_POLL.toNanos()) {
-					// A replica set holds an empty poll open for maxAwaitTime; the embedded server answers at
-					// once, and polling it back to back would keep a core busy doing nothing.
-					Thread.sleep(IDLE_POLL);
+				else if (change == null && System.nanoTime() - asked < HELD_POLL.toNanos()) {
+					// Polling the embedded server back to back would keep a core busy doing nothing. An event
+					// published while that poll ran left a permit, so it is not waited for.
+					this.published.tryAcquire(this.idlePoll.toMillis(), TimeUnit.MILLISECONDS);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -220,6 +237,7 @@ class LiveEvents implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		this.published.release();
 		var open = this.cursor;
 		if (open != null) {
 			try {

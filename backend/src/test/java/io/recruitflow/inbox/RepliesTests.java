@@ -34,10 +34,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Replies: signed inbound webhooks, routing, opt-out keywords, notifications and the live
- * subscriptions, with MessageBird (faked locally) for the confirmation SMS.
+ * subscriptions, with MessageBird (faked locally) for the confirmation SMS. The live-events idle
+ * poll is an hour here, so every live test also shows that this instance's own events are heard
+ * when published, not at the next poll.
  */
 @TestPropertySource(properties = { "recruitflow.sms.access-key=test_key",
-		"recruitflow.sms.signing-key=" + RepliesTests.SIGNING_KEY, "recruitflow.public-base-url=https://recruitflow.example" })
+		"recruitflow.sms.signing-key=" + RepliesTests.SIGNING_KEY, "recruitflow.public-base-url=https://recruitflow.example",
+		"recruitflow.live-events.idle-poll=1h" })
 class RepliesTests extends IntegrationTest {
 
 	static final String SIGNING_KEY = "replies-signing-key-of-at-least-32-bytes";
@@ -87,6 +90,21 @@ class RepliesTests extends IntegrationTest {
 		assertThat(conversation.assignedUserId()).isEqualTo(idOf("users", "email", "jane@acme.test"));
 		assertThat(this.mongo.findAll(Notification.class)).singleElement()
 			.satisfies(notification -> assertThat(notification.body()).isEqualTo("Yes, I'm interested! When can we talk?"));
+	}
+
+	@Test
+	void eventsPublishedHereAreHeardAtOnceEvenAfterTheWatcherWentIdle() throws Exception {
+		try (GraphQlSocket jane = GraphQlSocket.authenticated(this.port, login("jane@acme.test"))) {
+			jane.subscribe("i", "subscription { inboxMessageReceived { message { body } } }");
+			Thread.sleep(300);
+			for (int reply = 1; reply <= 3; reply++) {
+				postJson(Map.of("id", "in-idle-" + reply, "originator", "61412345678", "recipient", "61480000001", "body",
+						"Reply number " + reply));
+
+				assertThat(jane.next(Duration.ofSeconds(2))).contains("Reply number " + reply);
+				Thread.sleep(200);
+			}
+		}
 	}
 
 	@Test
