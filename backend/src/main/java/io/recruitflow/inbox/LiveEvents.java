@@ -63,6 +63,11 @@ class LiveEvents implements SmartLifecycle {
 	/** Shorter than this, a poll was answered at once rather than held open by the database. */
 	private static final Duration HELD_POLL = Duration.ofMillis(5);
 
+	/** The pause while events are flowing (one was heard in the last {@link #ACTIVE}). */
+	private static final Duration BUSY_POLL = Duration.ofMillis(5);
+
+	private static final Duration ACTIVE = Duration.ofSeconds(1);
+
 	/** Events a subscriber may fall behind by before it is cut off (it reconnects and refetches). */
 	static final int SUBSCRIBER_BUFFER = 10_000;
 
@@ -87,9 +92,10 @@ class LiveEvents implements SmartLifecycle {
 
 	/**
 	 * The pause after an empty poll when the database answers empty polls at once (the embedded
-	 * server; a replica set holds them open instead). This instance's own events cut it short, so
-	 * it bounds only how late another instance's events are heard — and what an idle app spends
-	 * polling (at 5 ms, 200 polls a second).
+	 * server; a replica set holds them open instead) and no event was heard for a while. This
+	 * instance's own events cut it short, so it bounds only how late another instance's first
+	 * event after a quiet spell is heard — and sets what an idle app spends polling (at 5 ms, 200
+	 * polls a second).
 	 */
 	private final Duration idlePoll;
 
@@ -184,18 +190,21 @@ class LiveEvents implements SmartLifecycle {
 	}
 
 	private void watch() {
+		long heardAt = System.nanoTime() - ACTIVE.toNanos();
 		while (this.running) {
 			try {
 				long asked = System.nanoTime();
 				this.published.drainPermits();
 				ChangeStreamDocument<Document> change = this.cursor.tryNext();
 				if (change != null && change.getFullDocument() != null) {
+					heardAt = System.nanoTime();
 					emit(decode(change.getFullDocument()));
 				}
 				else if (change == null && System.nanoTime() - asked < HELD_POLL.toNanos()) {
 					// Polling the embedded server back to back would keep a core busy doing nothing. An event
 					// published while that poll ran left a permit, so it is not waited for.
-					this.published.tryAcquire(this.idlePoll.toMillis(), TimeUnit.MILLISECONDS);
+					Duration pause = System.nanoTime() - heardAt < ACTIVE.toNanos() ? BUSY_POLL : this.idlePoll;
+					this.published.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS);
 				}
 			}
 			catch (InterruptedException ex) {

@@ -102,7 +102,8 @@ class RepliesTests extends IntegrationTest {
 						"Reply number " + reply));
 
 				assertThat(jane.next(Duration.ofSeconds(2))).contains("Reply number " + reply);
-				Thread.sleep(200);
+				// Past the second after an event in which the watcher keeps polling every few milliseconds.
+				Thread.sleep(1200);
 			}
 		}
 	}
