@@ -37,7 +37,7 @@ package: frontend-build
 
 run: package
 	@echo "Starting RecruitFlow on http://localhost:$${SERVER_PORT:-8080} (Ctrl-C stops it; data in $${RECRUITFLOW_DATA_DIR:-./data})"
-	@exec "$(JAVA_HOME)/bin/java" -jar $(JAR)
+	@exec "$(JAVA_HOME)/bin/java" @backend/jvm.options -jar $(JAR)
 
 dev: frontend/node_modules/.installed
 	@trap 'kill 0' EXIT INT TERM; \

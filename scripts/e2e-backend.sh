@@ -14,4 +14,4 @@ export SERVER_PORT="${E2E_PORT:-18080}"
 export RECRUITFLOW_DATA_DIR="$data_dir"
 export RECRUITFLOW_DEMO_DATA=true
 unset MONGODB_URI MESSAGEBIRD_ACCESS_KEY
-exec "$java_home/bin/java" -Xmx512m -jar "$jar"
+exec "$java_home/bin/java" "@$root/backend/jvm.options" -jar "$jar"

@@ -38,7 +38,22 @@ final class AppProcess implements AutoCloseable {
 
 	private final AtomicLong peakRssKb = new AtomicLong();
 
+	private final AtomicLong peakHeapUsedKb = new AtomicLong();
+
+	private final AtomicLong peakHeapCommittedKb = new AtomicLong();
+
+	/** jstat's latest collection count and time (ms), and their values when the peaks were last reset. */
+	private volatile long gcCount;
+
+	private volatile long gcMillis;
+
+	private volatile long gcCountAtReset;
+
+	private volatile long gcMillisAtReset;
+
 	private Process process;
+
+	private Process heapSampler;
 
 	AppProcess(Path jar, Map<String, String> extraEnv) throws IOException {
 		this.jar = jar;
@@ -70,13 +85,77 @@ final class AppProcess implements AutoCloseable {
 
 	void start() throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseG1GC", "-jar", this.jar.toString());
+		ProcessBuilder builder = new ProcessBuilder(java, "@" + jvmOptions(), "-jar", this.jar.toString());
 		builder.environment().putAll(this.env);
 		builder.environment().remove("MONGODB_URI");
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dataDir.resolve("app.log").toFile()));
 		this.process = builder.start();
 		awaitHealthy(Duration.ofSeconds(90));
+		sampleHeap();
+	}
+
+	/**
+	 * Heap in use, sampled every 200 ms by jstat, which reads the JVM's own performance counters
+	 * (shared memory) without attaching to it or pausing it.
+	 */
+	private void sampleHeap() throws IOException {
+		stopHeapSampler();
+		String jstat = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+		if (!Files.isExecutable(Path.of(jstat))) {
+			return;
+		}
+		this.heapSampler = new ProcessBuilder(jstat, "-gc", Long.toString(this.process.pid()), "200")
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		Process sampler = this.heapSampler;
+		Thread reader = new Thread(() -> {
+			try (var lines = sampler.inputReader()) {
+				List<String> header = null;
+				for (String line; (line = lines.readLine()) != null;) {
+					List<String> columns = List.of(line.trim().split("\\s+"));
+					if (columns.contains("EU")) {
+						header = columns;
+					}
+					else if (header != null && columns.size() == header.size()) {
+						this.peakHeapUsedKb.accumulateAndGet(sum(header, columns, "S0U", "S1U", "EU", "OU"), Math::max);
+						this.peakHeapCommittedKb.accumulateAndGet(sum(header, columns, "S0C", "S1C", "EC", "OC"),
+								Math::max);
+						this.gcCount = sum(header, columns, "YGC", "FGC", "CGC");
+						this.gcMillis = (long) (Double.parseDouble(columns.get(header.indexOf("GCT"))) * 1000);
+					}
+				}
+			}
+			catch (IOException | RuntimeException ended) {
+				// The app or jstat went away.
+			}
+		}, "heap-sampler");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	private static long sum(List<String> header, List<String> columns, String... names) {
+		double kb = 0;
+		for (String name : names) {
+			kb += Double.parseDouble(columns.get(header.indexOf(name)));
+		}
+		return (long) kb;
+	}
+
+	private void stopHeapSampler() {
+		if (this.heapSampler != null) {
+			this.heapSampler.destroy();
+			this.heapSampler = null;
+		}
+	}
+
+	/** backend/jvm.options, next to the jar's target/ folder: the options `make run` uses too. */
+	private Path jvmOptions() {
+		Path options = this.jar.getParent().getParent().resolve("jvm.options");
+		if (!Files.exists(options)) {
+			throw new IllegalStateException(options + " not found");
+		}
+		return options;
 	}
 
 	long pid() {
@@ -121,8 +200,37 @@ final class AppProcess implements AutoCloseable {
 	/** USER_HZ, which Linux fixes at 100 for /proc on every architecture this runs on. */
 	private static final long CLOCK_TICKS_PER_SECOND = 100;
 
+	/** The most heap in use at any sample: live objects plus garbage not yet collected. */
+	long peakHeapMb() {
+		return this.peakHeapUsedKb.get() / 1024;
+	}
+
+	/** The most heap the JVM had taken from the system at any sample (what RSS sees of the heap). */
+	long peakHeapCommittedMb() {
+		return this.peakHeapCommittedKb.get() / 1024;
+	}
+
 	void resetPeak() {
 		this.peakRssKb.set(0);
+		this.peakHeapUsedKb.set(0);
+		this.peakHeapCommittedKb.set(0);
+		resetGcCounts();
+	}
+
+	/** Counts collections from now on (peaks stay): e.g. after a scenario's set-up and warm-up. */
+	void resetGcCounts() {
+		this.gcCountAtReset = this.gcCount;
+		this.gcMillisAtReset = this.gcMillis;
+	}
+
+	/** Garbage-collection pauses since the peaks were last reset: young, full and concurrent-cycle ones. */
+	long gcPauses() {
+		return this.gcCount - this.gcCountAtReset;
+	}
+
+	/** Their total time in milliseconds. */
+	long gcPauseMillis() {
+		return this.gcMillis - this.gcMillisAtReset;
 	}
 
 	private void sample() {
@@ -184,6 +292,7 @@ final class AppProcess implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		stop();
+		stopHeapSampler();
 		this.sampler.shutdownNow();
 		deleteQuietly(this.dataDir.toFile());
 	}

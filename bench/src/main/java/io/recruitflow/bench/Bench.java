@@ -23,7 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -247,6 +249,7 @@ public final class Bench {
 		// Warm-up, not measured: a just-started JVM spends seconds compiling the hot paths, which a
 		// running app has long done. Its events have their own ids, after those measured below.
 		sendEvents(api, stub, setup, 2 * events, Math.max(100, events / 10), clients, 0);
+		app.resetGcCounts();
 		long cpuBefore = app.cpuMillis();
 		Run full = sendEvents(api, stub, setup, 0, events, clients, 0);
 		double cpuPerEvent = (app.cpuMillis() - cpuBefore) / (double) events;
@@ -261,7 +264,7 @@ public final class Bench {
 		line(String.format("  ratios: SMS dispatch / raw send ceiling %.2f; intake / trivial mutation ceiling %.2f",
 				sendRatio, intakeRatio));
 		line(String.format("  app CPU per event (accepted and sent): %.1f ms", cpuPerEvent));
-		line("  peak RSS " + app.peakRssMb() + " MB");
+		line(memory(app));
 		this.chart.put("trigger→SMS (full)", full.latency);
 		this.chart.put("trigger→SMS (half)", half.latency);
 		Map<String, Object> figures = new LinkedHashMap<>();
@@ -275,6 +278,10 @@ public final class Bench {
 		figures.put("intakeToTrivialMutationRatio", Stats.round(intakeRatio * 100) / 100);
 		figures.put("appCpuMillisPerEvent", Stats.round(cpuPerEvent * 10) / 10);
 		figures.put("peakRssMb", app.peakRssMb());
+		figures.put("peakHeapUsedMb", app.peakHeapMb());
+		figures.put("peakHeapCommittedMb", app.peakHeapCommittedMb());
+		figures.put("gcPauses", app.gcPauses());
+		figures.put("gcPauseMillis", app.gcPauseMillis());
 		this.results.put("triggerToSms", figures);
 		this.targets.add(new Target("SMS dispatch ≥ 0.5 × raw send ceiling", sendRatio >= 0.5, String.format("%.2f", sendRatio)));
 		this.targets.add(new Target("p99 trigger → SMS ≤ 250 ms at half load", half.latency.p99() <= 250,
@@ -372,12 +379,42 @@ public final class Bench {
 		List<WebSocket> sockets = new ArrayList<>();
 		Pattern tag = Pattern.compile("acct-(\\d+) msg-(\\d+)");
 		CountDownLatch acked = new CountDownLatch(subscribers);
+		// Where deliveries go missing: whole subscribers, whole webhooks, or streams the server ended.
+		AtomicIntegerArray perSubscriber = new AtomicIntegerArray(subscribers);
+		AtomicIntegerArray perWebhook = new AtomicIntegerArray(webhooks);
+		AtomicInteger streamsEnded = new AtomicInteger();
+		AtomicReference<String> firstEnding = new AtomicReference<>();
 		for (int s = 0; s < subscribers; s++) {
 			int account = s % accounts;
+			int subscriber = s;
 			sockets.add(api.http.newWebSocketBuilder()
 				.subprotocols("graphql-transport-ws")
 				.buildAsync(URI.create(app.baseUrl().replace("http", "ws") + "/graphql"), new WebSocket.Listener() {
 					private final StringBuilder partial = new StringBuilder();
+
+					/**
+					 * The JDK's WebSocket refuses a send while another is still going out: the subscribe
+					 * sent on connection_ack could find connection_init not yet finished, and that
+					 * subscriber then silently heard nothing. Each send waits for the one before.
+					 */
+					private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+
+					private synchronized void send(WebSocket socket, String text) {
+						this.lastSend = this.lastSend.handle((done, failed) -> null)
+							.thenCompose(ignored -> socket.sendText(text, true))
+							.whenComplete((done, failed) -> {
+								if (failed != null) {
+									streamsEnded.incrementAndGet();
+									firstEnding.compareAndSet(null, "send failed: " + failed);
+								}
+							});
+					}
+
+					@Override
+					public void onOpen(WebSocket socket) {
+						send(socket, "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + tokens.get(account) + "\"}}");
+						socket.request(1);
+					}
 
 					@Override
 					public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
@@ -387,16 +424,25 @@ public final class Bench {
 							this.partial.setLength(0);
 							long now = System.nanoTime();
 							if (message.contains("connection_ack")) {
-								socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { inboxMessageReceived { message { body } } }\"}}", true);
+								send(socket, "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { inboxMessageReceived { message { body } } }\"}}");
 								acked.countDown();
 							}
 							else if (message.contains("\"ping\"")) {
-								socket.sendText("{\"type\":\"pong\"}", true);
+								send(socket, "{\"type\":\"pong\"}");
 							}
 							else {
 								Matcher found = tag.matcher(message);
-								if (found.find()) {
+								if (message.contains("\"type\":\"error\"") || message.contains("\"type\":\"complete\"")) {
+									streamsEnded.incrementAndGet();
+									firstEnding.compareAndSet(null, message);
+								}
+								else if (found.find()) {
 									received.incrementAndGet();
+									perSubscriber.incrementAndGet(subscriber);
+									int webhook = Integer.parseInt(found.group(2));
+									if (webhook < webhooks) {
+										perWebhook.incrementAndGet(webhook);
+									}
 									if (Integer.parseInt(found.group(1)) != account) {
 										misrouted.incrementAndGet();
 									}
@@ -410,10 +456,19 @@ public final class Bench {
 						socket.request(1);
 						return null;
 					}
-				})
-				.thenApply(socket -> {
-					socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + tokens.get(account) + "\"}}", true);
-					return socket;
+
+					@Override
+					public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+						streamsEnded.incrementAndGet();
+						firstEnding.compareAndSet(null, "closed " + statusCode + " " + reason);
+						return null;
+					}
+
+					@Override
+					public void onError(WebSocket socket, Throwable error) {
+						streamsEnded.incrementAndGet();
+						firstEnding.compareAndSet(null, "error " + error);
+					}
 				})
 				.get(30, TimeUnit.SECONDS));
 		}
@@ -427,6 +482,7 @@ public final class Bench {
 		double rate = this.replyRate;
 		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 		warmUp(api, numbers, accounts, Math.max(100, webhooks / 10), rate, senders);
+		app.resetGcCounts();
 		long cpuBefore = app.cpuMillis();
 		long start = System.nanoTime();
 		AtomicLong webhookErrors = new AtomicLong();
@@ -478,12 +534,25 @@ public final class Bench {
 		Stats latency = Stats.of(latencies);
 		line(String.format("  webhook → subscriber latency %s; deliveries %d of %d; lost %d; misrouted %d; webhook errors %d",
 				latency, deliveries, expected, lost, misroutedWebhooks, webhookErrors.get()));
+		if (lost > 0) {
+			int silentSubscribers = 0;
+			for (int i = 0; i < subscribers; i++) {
+				silentSubscribers += perSubscriber.get(i) == 0 ? 1 : 0;
+			}
+			int unheardWebhooks = 0;
+			for (int i = 0; i < webhooks; i++) {
+				unheardWebhooks += perWebhook.get(i) == 0 ? 1 : 0;
+			}
+			line(String.format("  where: %d subscribers got nothing, %d webhooks reached nobody, %d streams ended by the server%s",
+					silentSubscribers, unheardWebhooks, streamsEnded.get(),
+					firstEnding.get() == null ? "" : " (first: " + firstEnding.get() + ")"));
+		}
 		Stats webhookResponse = Stats.of(new ArrayList<>(webhookResponses));
 		line("  webhook response time " + webhookResponse);
 		line(String.format("  app CPU per webhook (stored, notified, pushed to its account's subscribers): %.1f ms",
 				cpuPerWebhook));
 		long peakRss = app.peakRssMb();
-		line("  peak RSS " + peakRss + " MB");
+		line(memory(app));
 
 		// Ceiling: the same subscribers, fed by a publisher that does nothing but publish — a live event
 		// inserted for an already stored message, with no webhook, signature, routing or storage work.
@@ -560,6 +629,10 @@ public final class Bench {
 		figures.put("noOpPublisherLost", ceilingLost);
 		figures.put("noOpPublisherAppCpuMillisPerEvent", Stats.round(ceilingCpuPerEvent * 10) / 10);
 		figures.put("peakRssMb", peakRss);
+		figures.put("peakHeapUsedMb", app.peakHeapMb());
+		figures.put("peakHeapCommittedMb", app.peakHeapCommittedMb());
+		figures.put("gcPauses", app.gcPauses());
+		figures.put("gcPauseMillis", app.gcPauseMillis());
 		this.results.put("replyToLiveInbox", figures);
 		this.targets.add(new Target("p99 reply → subscriber ≤ 50 ms", latency.p99() <= 50, String.format("%.0f ms", latency.p99())));
 		this.targets.add(new Target("zero lost or misrouted events", lost == 0 && misroutedWebhooks == 0 && connected == subscribers,
@@ -603,19 +676,27 @@ public final class Bench {
 		}
 		flush(db, "messages", batch);
 		int repeats = this.quick ? 30 : 200;
-		Stats inbox = timed(repeats, () -> api.graphql(setup.adminToken,
-				"{ inbox(mine: false, first: 25) { edges { node { id preview unread lastMessageAt } } } }", null));
 		String conversationId = conversationIds.get(conversationIds.size() / 2).toHexString();
-		Stats thread = timed(repeats, () -> api.graphql(setup.adminToken,
+		Task inboxRead = () -> api.graphql(setup.adminToken,
+				"{ inbox(mine: false, first: 25) { edges { node { id preview unread lastMessageAt } } } }", null);
+		Task threadRead = () -> api.graphql(setup.adminToken,
 				"query($id: ID!) { conversation(id: $id) { messages(first: 50) { id body status createdAt } } }",
-				Map.of("id", conversationId)));
-		Stats history = timed(repeats, () -> api.graphql(setup.adminToken,
+				Map.of("id", conversationId));
+		Task historyRead = () -> api.graphql(setup.adminToken,
 				"query($id: ID!) { workflowRuns(workflowId: $id, first: 25) { edges { node { state steps { state reason } } } } }",
-				Map.of("id", setup.workflowId)));
+				Map.of("id", setup.workflowId));
+		// Warm-up, as in the other scenarios: a query's first runs compile its code paths.
+		for (Task read : List.of(inboxRead, threadRead, historyRead)) {
+			timed(repeats / 10, read);
+		}
+		app.resetGcCounts();
+		Stats inbox = timed(repeats, inboxRead);
+		Stats thread = timed(repeats, threadRead);
+		Stats history = timed(repeats, historyRead);
 		line("  inbox list " + inbox);
 		line("  conversation thread " + thread);
 		line("  workflow history (" + db.getCollection("workflowRuns").countDocuments() + " runs stored) " + history);
-		line("  peak RSS " + app.peakRssMb() + " MB");
+		line(memory(app));
 		this.chart.put("read: inbox", inbox);
 		this.chart.put("read: thread", thread);
 		this.chart.put("read: history", history);
@@ -626,10 +707,20 @@ public final class Bench {
 		figures.put("thread", thread.toMap());
 		figures.put("history", history.toMap());
 		figures.put("peakRssMb", app.peakRssMb());
+		figures.put("peakHeapUsedMb", app.peakHeapMb());
+		figures.put("peakHeapCommittedMb", app.peakHeapCommittedMb());
+		figures.put("gcPauses", app.gcPauses());
+		figures.put("gcPauseMillis", app.gcPauseMillis());
 		this.results.put("reads", figures);
 		double worst = Math.max(inbox.p99(), Math.max(thread.p99(), history.p99()));
 		this.targets.add(new Target("reads p99 ≤ 50 ms", worst <= 50, String.format("worst p99 %.0f ms", worst)));
 		this.targets.add(new Target("app RSS ≤ 768 MB (reads)", app.peakRssMb() <= 768, app.peakRssMb() + " MB"));
+	}
+
+	private static String memory(AppProcess app) {
+		return "  peak RSS " + app.peakRssMb() + " MB; peak heap in use " + app.peakHeapMb() + " MB, committed "
+				+ app.peakHeapCommittedMb() + " MB; after warm-up " + app.gcPauses() + " GC pauses, " + app.gcPauseMillis()
+				+ " ms in all";
 	}
 
 	private static void flush(MongoDatabase db, String collection, List<Document> batch) {
