@@ -1,20 +1,15 @@
 package io.recruitflow.platform;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.BsonBinarySubType;
 import org.bson.BsonTimestamp;
@@ -29,6 +24,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.recruitflow.platform.EmbeddedServers.withDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,36 +94,40 @@ class BsonStorageTests {
 	void aRewriteCutOffAfterTheOldMapWasRemovedIsFinishedOnTheNextStart() {
 		String file = file();
 		List<Document> written = writeOldStore(file, 200);
-		try (MVStore store = MVStore.open(file)) {
-			MVMap<Object, de.bwaldvogel.mongo.bson.Document> old = store.openMap(PEOPLE_MAP);
-			MVMap<Object, de.bwaldvogel.mongo.bson.Document> copy = store
-				.openMap(DurableH2Backend.REWRITE_PREFIX + PEOPLE_MAP, DurableH2Backend.bsonMap());
-			old.forEach(copy::put);
+		rewriteStoppedAfter(file, 200, store -> {
 			store.<String, String>openMap(DurableH2Backend.ENCODINGS_MAP).put(PEOPLE_MAP, DurableH2Backend.REWRITING);
 			store.removeMap(PEOPLE_MAP);
-			store.commit();
-		}
+		});
 
-		withDatabase(() -> new DurableH2Backend(file), db -> assertThat(
-				db.getCollection("people").find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
-			.isEqualTo(written));
+		assertPeopleAre(file, written);
 	}
 
 	@Test
 	void aRewriteCutOffWhileCopyingStartsAgainFromTheOldMap() {
 		String file = file();
 		List<Document> written = writeOldStore(file, 200);
+		rewriteStoppedAfter(file, 50, store -> {
+		});
+
+		assertPeopleAre(file, written);
+	}
+
+	/** The rewrite's copy of {@code copied} people made, then {@code andThen}, then a crash. */
+	private static void rewriteStoppedAfter(String file, int copied, Consumer<MVStore> andThen) {
 		try (MVStore store = MVStore.open(file)) {
 			MVMap<Object, de.bwaldvogel.mongo.bson.Document> old = store.openMap(PEOPLE_MAP);
 			MVMap<Object, de.bwaldvogel.mongo.bson.Document> copy = store
 				.openMap(DurableH2Backend.REWRITE_PREFIX + PEOPLE_MAP, DurableH2Backend.bsonMap());
-			old.entrySet().stream().limit(50).forEach(entry -> copy.put(entry.getKey(), entry.getValue()));
+			old.entrySet().stream().limit(copied).forEach(entry -> copy.put(entry.getKey(), entry.getValue()));
+			andThen.accept(store);
 			store.commit();
 		}
+	}
 
+	private static void assertPeopleAre(String file, List<Document> expected) {
 		withDatabase(() -> new DurableH2Backend(file), db -> assertThat(
 				db.getCollection("people").find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
-			.isEqualTo(written));
+			.isEqualTo(expected));
 	}
 
 	/** A store as the server's own H2 backend writes it: documents Java-serialised. */
@@ -152,20 +152,6 @@ class BsonStorageTests {
 
 	private String file() {
 		return this.dataDir.resolve("store.mv").toString();
-	}
-
-	private static void withDatabase(java.util.function.Supplier<MongoBackend> backend, Consumer<MongoDatabase> work) {
-		MongoServer server = new MongoServer(backend.get());
-		try {
-			InetSocketAddress address = server.bind();
-			try (MongoClient client = MongoClients
-				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-				work.accept(client.getDatabase("test"));
-			}
-		}
-		finally {
-			server.shutdownNow();
-		}
 	}
 
 }

@@ -317,17 +317,7 @@ class EmbeddedIndexesTests {
 	}
 
 	private static void withDatabase(String file, java.util.function.Consumer<MongoDatabase> work) {
-		MongoServer server = new MongoServer(new DurableH2Backend(file));
-		try {
-			InetSocketAddress address = server.bind();
-			try (MongoClient client = MongoClients
-				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-				work.accept(client.getDatabase("test"));
-			}
-		}
-		finally {
-			server.shutdownNow();
-		}
+		EmbeddedServers.withDatabase(() -> new DurableH2Backend(file), work);
 	}
 
 }
