@@ -143,8 +143,15 @@ final class BsonDataTypes {
 
 	}
 
+	/** Scratch space grown past this by one large document is not kept for the thread's lifetime. */
+	private static final int KEPT_SCRATCH = 1 << 20;
+
 	private static ByteBuf scratch() {
 		ByteBuf scratch = SCRATCH.get();
+		if (scratch.capacity() > KEPT_SCRATCH) {
+			scratch = Unpooled.buffer(4096);
+			SCRATCH.set(scratch);
+		}
 		scratch.clear();
 		return scratch;
 	}

@@ -70,6 +70,18 @@ class BsonStorageTests {
 	}
 
 	@Test
+	void documentsOfSeveralMegabytesComeBackWhole() {
+		String file = file();
+		Document large = new Document("_id", "large").append("body", "x".repeat(3 << 20));
+		Document small = new Document("_id", "small").append("body", "after the large one");
+		withDatabase(() -> new DurableH2Backend(file), db -> db.getCollection("people").insertMany(copies(List.of(large, small))));
+
+		withDatabase(() -> new DurableH2Backend(file), db -> assertThat(
+				db.getCollection("people").find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+			.containsExactly(large, small));
+	}
+
+	@Test
 	void aStoreWrittenBeforeIsRewrittenOnOpenAndKeepsEveryDocument() {
 		String file = file();
 		List<Document> written = writeOldStore(file, 300);
