@@ -53,6 +53,7 @@ class Dispatcher implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		this.signal.resume();
 		for (int i = 0; i < this.properties.workers(); i++) {
 			String owner = this.instanceId + "#" + i;
 			this.workers.add(Thread.ofPlatform().name("dispatch-" + i).daemon(true).start(() -> work(owner)));
@@ -103,7 +104,7 @@ class Dispatcher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.signal.wakeAll();
+		this.signal.releaseAll();
 		for (Thread worker : this.workers) {
 			try {
 				worker.join(5000);

@@ -50,8 +50,8 @@ class WorkSignal {
 
 	private long nextPollAt = System.nanoTime();
 
-	/** Changed by {@link #wakeAll()}, so every worker waiting at that moment returns. */
-	private long generation;
+	/** Set when dispatch stops: every worker returns at once, also one that starts waiting later. */
+	private boolean released;
 
 	/** One step was enqueued. */
 	void wake() {
@@ -87,12 +87,23 @@ class WorkSignal {
 		}
 	}
 
-	/** Every waiting worker returns, e.g. to see that dispatch is stopping. */
-	void wakeAll() {
+	/** Dispatch is stopping: every worker returns from waiting, now and until {@link #resume()}. */
+	void releaseAll() {
 		this.lock.lock();
 		try {
-			this.generation++;
+			this.released = true;
 			this.workArrived.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Dispatch is starting (again): workers wait as usual. */
+	void resume() {
+		this.lock.lock();
+		try {
+			this.released = false;
 		}
 		finally {
 			this.lock.unlock();
@@ -106,8 +117,10 @@ class WorkSignal {
 	Wake await(Duration pollInterval) throws InterruptedException {
 		this.lock.lock();
 		try {
-			long entered = this.generation;
 			while (true) {
+				if (this.released) {
+					return Wake.POLL;
+				}
 				if (this.kept > 0) {
 					this.kept--;
 					return Wake.ENQUEUED;
@@ -117,7 +130,7 @@ class WorkSignal {
 					return Wake.LOOK;
 				}
 				long now = System.nanoTime();
-				if (now - this.nextPollAt >= 0 || this.generation != entered) {
+				if (now - this.nextPollAt >= 0) {
 					this.nextPollAt = now + pollInterval.toNanos();
 					return Wake.POLL;
 				}

@@ -1,8 +1,10 @@
 package io.recruitflow.platform;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -89,9 +91,34 @@ final class BsonDataTypes {
 
 		static final IdType INSTANCE = new IdType();
 
+		/**
+		 * MongoDB's order of values, with ties between different values (arrays compare by their
+		 * smallest element, so {@code {a: [1, 2]}} and {@code {a: [2, 1]}} tie) broken by their
+		 * encoding: two ids are one key only when they are equal.
+		 */
 		@Override
 		public int compare(Object one, Object other) {
-			return ValueComparator.asc().compare(one, other);
+			int order;
+			try {
+				order = ValueComparator.asc().compare(one, other);
+			}
+			catch (RuntimeException incomparable) {
+				order = 0;
+			}
+			if (order != 0 || Objects.equals(one, other)) {
+				return order;
+			}
+			return Arrays.compare(encoded(one), encoded(other));
+		}
+
+		private byte[] encoded(Object id) {
+			WriteBuffer buffer = new WriteBuffer(64);
+			write(buffer, id);
+			ByteBuffer bytes = buffer.getBuffer();
+			bytes.flip();
+			byte[] copy = new byte[bytes.remaining()];
+			bytes.get(copy);
+			return copy;
 		}
 
 		@Override

@@ -86,14 +86,17 @@ final class DurableH2Backend extends H2Backend {
 		}
 	}
 
-	/** Which data maps are written as BSON (value {@link #BSON}), or are being rewritten as BSON. */
-	static final String ENCODINGS_MAP = "recruitflow.encodings";
+	/**
+	 * Which data maps are written as BSON (value {@link #BSON}), or are being rewritten as BSON.
+	 * No dot in the name: dropping a database removes every map named after it with one.
+	 */
+	static final String ENCODINGS_MAP = "embedded-encodings";
 
 	static final String BSON = "bson";
 
 	static final String REWRITING = "rewriting";
 
-	static final String REWRITE_PREFIX = "rewrite.";
+	static final String REWRITE_PREFIX = "rewrite:";
 
 	/**
 	 * A collection's documents as BSON ({@link BsonDataTypes}). A store written before (documents
@@ -104,9 +107,27 @@ final class DurableH2Backend extends H2Backend {
 	 */
 	static MVMap<Object, Document> openBsonDataMap(MVStore store, String name) {
 		MVMap<String, String> encodings = store.openMap(ENCODINGS_MAP);
-		String copyName = REWRITE_PREFIX + name;
 		String state = encodings.get(name);
-		if (state == null && store.hasMap(name)) {
+		if (BSON.equals(state) || (state == null && !store.hasMap(name))) {
+			encodings.putIfAbsent(name, BSON);
+			return store.openMap(name, bsonMap());
+		}
+		// A background commit in the middle of a map's rename could store both names for one map,
+		// and the next start would then remove the rewritten data: none while rewriting.
+		int autoCommitDelay = store.getAutoCommitDelay();
+		store.setAutoCommitDelay(0);
+		try {
+			return rewrite(store, encodings, name, state);
+		}
+		finally {
+			store.setAutoCommitDelay(autoCommitDelay);
+		}
+	}
+
+	private static MVMap<Object, Document> rewrite(MVStore store, MVMap<String, String> encodings, String name,
+			String state) {
+		String copyName = REWRITE_PREFIX + name;
+		if (state == null) {
 			if (store.hasMap(copyName)) {
 				store.removeMap(copyName);
 			}
@@ -126,9 +147,6 @@ final class DurableH2Backend extends H2Backend {
 			}
 			encodings.put(name, BSON);
 			store.commit();
-		}
-		else if (state == null) {
-			encodings.put(name, BSON);
 		}
 		return store.openMap(name, bsonMap());
 	}
@@ -185,16 +203,6 @@ final class DurableH2Backend extends H2Backend {
 			String fullName = getFullCollectionNamespace(collectionName);
 			return new IndexedH2Collection(this, collectionName, options, openBsonDataMap(getMvStore(), DATA_PREFIX + fullName),
 					getMvStore().openMap(META_PREFIX + fullName), getCursorRegistry());
-		}
-
-		/** A renamed collection's map keeps its BSON types, so its name's record moves with it. */
-		@Override
-		public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
-			String oldName = DATA_PREFIX + collection.getFullName();
-			super.moveCollection(oldDatabase, collection, newCollectionName);
-			MVMap<String, String> encodings = getMvStore().openMap(ENCODINGS_MAP);
-			encodings.put(DATA_PREFIX + getFullCollectionNamespace(newCollectionName), BSON);
-			encodings.remove(oldName);
 		}
 
 		/**

@@ -95,14 +95,19 @@ class WorkSignalTests {
 	}
 
 	@Test
-	void wakeAllReturnsEveryWaitingWorker() throws InterruptedException {
+	void releasingReturnsEveryWaitingWorkerAndAnyThatWaitsLater() throws InterruptedException {
 		this.signal.await(NEVER);
 		startWaiting(5, NEVER);
 		Thread.sleep(200);
 
-		this.signal.wakeAll();
+		this.signal.releaseAll();
 
 		await().atMost(Duration.ofSeconds(2)).until(() -> this.wakes.size() == 5);
+		// A worker still busy with a step when dispatch stopped must not wait for a poll turn.
+		assertThat(this.signal.await(NEVER)).isEqualTo(WorkSignal.Wake.POLL);
+		this.signal.resume();
+		this.signal.wake();
+		assertThat(this.signal.await(NEVER)).isEqualTo(WorkSignal.Wake.ENQUEUED);
 	}
 
 	private void startWaiting(int count, Duration pollInterval) {

@@ -70,6 +70,39 @@ class BsonStorageTests {
 	}
 
 	@Test
+	void droppingADatabaseLeavesTheOthersReadable() {
+		String file = file();
+		for (String name : List.of("recruitflow", "embedded", "rewrite", "other")) {
+			EmbeddedServers.withClient(() -> new DurableH2Backend(file),
+					client -> client.getDatabase(name).getCollection("kept").insertOne(new Document("db", name)));
+		}
+
+		EmbeddedServers.withClient(() -> new DurableH2Backend(file), client -> {
+			client.getDatabase("recruitflow").drop();
+			client.getDatabase("embedded").drop();
+			client.getDatabase("rewrite").drop();
+		});
+
+		EmbeddedServers.withClient(() -> new DurableH2Backend(file), client -> {
+			assertThat(client.getDatabase("other").getCollection("kept").find().first().getString("db")).isEqualTo("other");
+			assertThat(client.getDatabase("recruitflow").getCollection("kept").countDocuments()).isZero();
+		});
+	}
+
+	@Test
+	void idsThatMongoDbOrdersAlikeButDifferStayDistinctDocuments() {
+		String file = file();
+		Document oneTwo = new Document("_id", new Document("a", List.of(1, 2))).append("n", 1);
+		Document twoOne = new Document("_id", new Document("a", List.of(2, 1))).append("n", 2);
+		withDatabase(() -> new DurableH2Backend(file), db -> db.getCollection("people").insertMany(copies(List.of(oneTwo, twoOne))));
+
+		withDatabase(() -> new DurableH2Backend(file), db -> {
+			assertThat(db.getCollection("people").countDocuments()).isEqualTo(2);
+			assertThat(db.getCollection("people").find(Filters.eq("_id", twoOne.get("_id"))).first()).isEqualTo(twoOne);
+		});
+	}
+
+	@Test
 	void documentsOfSeveralMegabytesComeBackWhole() {
 		String file = file();
 		Document large = new Document("_id", "large").append("body", "x".repeat(3 << 20));

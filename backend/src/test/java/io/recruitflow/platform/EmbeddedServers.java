@@ -17,12 +17,16 @@ final class EmbeddedServers {
 	}
 
 	static void withDatabase(Supplier<MongoBackend> backend, Consumer<MongoDatabase> work) {
+		withClient(backend, client -> work.accept(client.getDatabase("test")));
+	}
+
+	static void withClient(Supplier<MongoBackend> backend, Consumer<MongoClient> work) {
 		MongoServer server = new MongoServer(backend.get());
 		try {
 			InetSocketAddress address = server.bind();
 			try (MongoClient client = MongoClients
 				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-				work.accept(client.getDatabase("test"));
+				work.accept(client);
 			}
 		}
 		finally {
