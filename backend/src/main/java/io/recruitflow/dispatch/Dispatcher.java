@@ -62,16 +62,21 @@ class Dispatcher implements SmartLifecycle {
 	}
 
 	private void work(String owner) {
-		WorkSignal.Wake woken = WorkSignal.Wake.ENQUEUED;
+		// Why this claim is made: null when straight after a step, without waiting.
+		WorkSignal.Wake woken = null;
 		while (this.running) {
 			try {
 				Optional<StepExecution> step = this.queue.claim(owner, this.properties.lease());
 				if (step.isPresent()) {
-					this.signal.claimed();
-					if (woken != WorkSignal.Wake.ENQUEUED) {
-						this.signal.lookForMore();
-						woken = WorkSignal.Wake.ENQUEUED;
+					if (woken == null) {
+						// Took a step some waiting worker may have been woken for: that wake-up is used up.
+						// After ENQUEUED the wait already took it; taking another would strand a later step.
+						this.signal.claimed();
 					}
+					else if (woken != WorkSignal.Wake.ENQUEUED) {
+						this.signal.lookForMore();
+					}
+					woken = null;
 					this.runner.run(step.get());
 				}
 				else {
