@@ -101,6 +101,11 @@ final class AppProcess implements AutoCloseable {
 	 */
 	private void sampleHeap() throws IOException {
 		stopHeapSampler();
+		// A restarted JVM counts its collections from zero again.
+		this.gcCount = 0;
+		this.gcMillis = 0;
+		this.gcCountAtReset = 0;
+		this.gcMillisAtReset = 0;
 		String jstat = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
 		if (!Files.isExecutable(Path.of(jstat))) {
 			return;
@@ -118,11 +123,11 @@ final class AppProcess implements AutoCloseable {
 						header = columns;
 					}
 					else if (header != null && columns.size() == header.size()) {
-						this.peakHeapUsedKb.accumulateAndGet(sum(header, columns, "S0U", "S1U", "EU", "OU"), Math::max);
-						this.peakHeapCommittedKb.accumulateAndGet(sum(header, columns, "S0C", "S1C", "EC", "OC"),
+						this.peakHeapUsedKb.accumulateAndGet((long) sum(header, columns, "S0U", "S1U", "EU", "OU"), Math::max);
+						this.peakHeapCommittedKb.accumulateAndGet((long) sum(header, columns, "S0C", "S1C", "EC", "OC"),
 								Math::max);
-						this.gcCount = sum(header, columns, "YGC", "FGC", "CGC");
-						this.gcMillis = (long) (Double.parseDouble(columns.get(header.indexOf("GCT"))) * 1000);
+						this.gcCount = (long) sum(header, columns, "YGC", "FGC", "CGC");
+						this.gcMillis = (long) (sum(header, columns, "GCT") * 1000);
 					}
 				}
 			}
@@ -134,12 +139,14 @@ final class AppProcess implements AutoCloseable {
 		reader.start();
 	}
 
-	private static long sum(List<String> header, List<String> columns, String... names) {
-		double kb = 0;
+	private static double sum(List<String> header, List<String> columns, String... names) {
+		double total = 0;
 		for (String name : names) {
-			kb += Double.parseDouble(columns.get(header.indexOf(name)));
+			String value = columns.get(header.indexOf(name));
+			// jstat prints "-" for a counter the collector does not have.
+			total += "-".equals(value) ? 0 : Double.parseDouble(value);
 		}
-		return (long) kb;
+		return total;
 	}
 
 	private void stopHeapSampler() {
