@@ -81,8 +81,12 @@ public class AccountService {
 
 	/** A user of the caller's account, active or not; another account's user is not found. */
 	public Optional<UserView> user(Caller caller, String userId) {
-		Account account = account(caller);
-		return this.users.findByIdAndAccountId(userId, caller.accountId()).map(user -> UserView.of(user, account));
+		return user(account(caller), userId);
+	}
+
+	/** A user of {@code account}, for callers that have just read the account anyway. */
+	public Optional<UserView> user(Account account, String userId) {
+		return this.users.findByIdAndAccountId(userId, account.id()).map(user -> UserView.of(user, account));
 	}
 
 	/** Users of the caller's account by id, for resolving references without one query each. */

@@ -2,9 +2,13 @@ package io.recruitflow.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.recruitflow.platform.Caller;
+import io.recruitflow.platform.Lookups;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,16 +20,20 @@ import org.springframework.stereotype.Service;
 /**
  * SMS credits: debited before a send, refunded when a send finally fails. Each change is one
  * atomic update of the account document, guarded so the balance never drops below zero, and
- * idempotent: the account remembers the keys of its recent operations, so a step retried after a
- * crash cannot pay twice. The ledger entry written afterwards is keyed the same way.
+ * idempotent: the ledger entry, keyed by the operation, records that it happened. Between the
+ * update and its ledger entry the account holds the key in a short list of unsettled operations,
+ * so a step retried after a crash in between cannot pay twice either; the list only ever holds
+ * operations in flight (a long history of keys on the account made every debit and every read of
+ * the account carry it).
  */
 @Service
-public class CreditService {
+public class CreditService implements InitializingBean {
 
-	/** Enough to cover every operation that can still be in flight or recovered. */
-	static final int REMEMBERED_OPERATIONS = 2000;
+	/** Keys of operations applied to the balance whose ledger entry may not be written yet. */
+	static final String UNSETTLED = "unsettledCreditOperations";
 
-	private static final String OPERATIONS = "creditOperations";
+	/** Where earlier builds kept the keys of an account's last 2,000 operations. */
+	static final String LEGACY_OPERATIONS = "creditOperations";
 
 	private final MongoTemplate mongo;
 
@@ -64,24 +72,63 @@ public class CreditService {
 	}
 
 	private boolean apply(String accountId, long delta, String operationKey, String reason, String reference) {
-		Criteria guard = Criteria.where("_id").is(accountId).and(OPERATIONS).ne(operationKey);
+		if (Lookups.anyMatch(this.mongo, Query.query(Criteria.where("_id").is(operationKey)), CreditLedgerEntry.class)) {
+			// Settled, unless the attempt that wrote the entry stopped before clearing its key.
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(UNSETTLED).is(operationKey)),
+					new Update().pull(UNSETTLED, operationKey), Account.class);
+			return true;
+		}
+		Criteria guard = Criteria.where("_id").is(accountId).and(UNSETTLED).ne(operationKey);
 		if (delta < 0) {
 			guard = guard.and("credits").gte(-delta);
 		}
-		Update update = new Update().inc("credits", delta).push(OPERATIONS).slice(-REMEMBERED_OPERATIONS).each(operationKey);
-		Account updated = this.mongo.findAndModify(Query.query(guard), update,
+		Query applicable = Query.query(guard);
+		applicable.fields().include("credits");
+		Account updated = this.mongo.findAndModify(applicable,
+				new Update().inc("credits", delta).push(UNSETTLED, operationKey),
 				FindAndModifyOptions.options().returnNew(true), Account.class);
+		long balanceAfter;
 		if (updated != null) {
-			writeLedger(accountId, delta, operationKey, reason, reference, updated.credits());
-			return true;
+			balanceAfter = updated.credits();
 		}
-		boolean alreadyApplied = this.mongo.exists(
-				Query.query(Criteria.where("_id").is(accountId).and(OPERATIONS).is(operationKey)), Account.class);
-		if (alreadyApplied) {
-			// The ledger write may be what a crash interrupted; it is keyed, so writing again is safe.
-			writeLedger(accountId, delta, operationKey, reason, reference, balance(accountId));
+		else if (Lookups.anyMatch(this.mongo,
+				Query.query(Criteria.where("_id").is(accountId).and(UNSETTLED).is(operationKey)), Account.class)) {
+			// Applied by an attempt that stopped before its ledger entry: settle it now.
+			balanceAfter = balance(accountId);
 		}
-		return alreadyApplied;
+		else {
+			return false;
+		}
+		writeLedger(accountId, delta, operationKey, reason, reference, balanceAfter);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)),
+				new Update().pull(UNSETTLED, operationKey), Account.class);
+		return true;
+	}
+
+	/**
+	 * Earlier builds kept each account's last 2,000 operation keys on the account. Keys whose
+	 * ledger entry exists are settled; the rest (a crash between the two writes) move to the
+	 * unsettled list. Runs before dispatch starts; repeating it after a crash changes nothing twice.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		Query legacy = Query.query(Criteria.where(LEGACY_OPERATIONS).exists(true));
+		legacy.fields().include(LEGACY_OPERATIONS);
+		for (org.bson.Document account : this.mongo.find(legacy, org.bson.Document.class, "accounts")) {
+			List<String> keys = account.getList(LEGACY_OPERATIONS, String.class, List.of());
+			Query recorded = Query.query(Criteria.where("_id").in(keys));
+			recorded.fields().include("_id");
+			Set<String> settled = this.mongo.find(recorded, org.bson.Document.class, "creditLedger")
+				.stream()
+				.map(entry -> entry.getString("_id"))
+				.collect(Collectors.toSet());
+			List<String> unsettled = keys.stream().filter(key -> !settled.contains(key)).toList();
+			Update migrate = new Update().unset(LEGACY_OPERATIONS);
+			if (!unsettled.isEmpty()) {
+				migrate.addToSet(UNSETTLED).each(unsettled.toArray());
+			}
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(account.get("_id"))), migrate, "accounts");
+		}
 	}
 
 	private void writeLedger(String accountId, long delta, String operationKey, String reason, String reference,

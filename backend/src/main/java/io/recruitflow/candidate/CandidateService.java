@@ -145,7 +145,10 @@ public class CandidateService {
 			.getModifiedCount() == 1;
 	}
 
-	/** The result of recording a candidate: the stored candidate and the ATS status it had before. */
+	/**
+	 * The result of recording a candidate: the stored candidate and, when a new ATS status was
+	 * given, the status it had before.
+	 */
 	public record Upserted(Candidate candidate, String previousAtsStatus) {
 	}
 
@@ -215,16 +218,23 @@ public class CandidateService {
 			});
 		}
 		Query key = Query.query(Criteria.where("accountId").is(accountId).and("externalId").is(data.externalId().strip()));
-		FindAndModifyOptions upsertReturningOld = FindAndModifyOptions.options().upsert(true).returnNew(false);
-		Candidate before;
-		try {
-			before = this.mongo.findAndModify(key, update, upsertReturningOld, Candidate.class);
+		if (newAtsStatus == null) {
+			// The status is not changing, so the stored candidate is all the caller needs: one command.
+			return new Upserted(upsertCandidate(key, update, true), null);
 		}
-		catch (DuplicateKeyException raced) {
-			before = this.mongo.findAndModify(key, update, upsertReturningOld, Candidate.class);
-		}
+		Candidate before = upsertCandidate(key, update, false);
 		Candidate after = this.mongo.findOne(key, Candidate.class);
 		return new Upserted(after, before == null ? null : before.atsStatus());
+	}
+
+	private Candidate upsertCandidate(Query key, Update update, boolean returnNew) {
+		FindAndModifyOptions upsert = FindAndModifyOptions.options().upsert(true).returnNew(returnNew);
+		try {
+			return this.mongo.findAndModify(key, update, upsert, Candidate.class);
+		}
+		catch (DuplicateKeyException raced) {
+			return this.mongo.findAndModify(key, update, upsert, Candidate.class);
+		}
 	}
 
 	private static void setIfGiven(Update update, String field, String value) {

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class StepQueue {
 
+	/** How much later a step's lease may end than its {@code dueSteps} entry says. */
+	static final Duration LEASE_SLACK = Duration.ofSeconds(5);
+
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
@@ -143,8 +146,24 @@ class StepQueue {
 		update.set("updatedAt", this.clock.instant());
 		Optional<StepExecution> changed = Optional.ofNullable(this.mongo.findAndModify(Query.query(owned), update,
 				FindAndModifyOptions.options().returnNew(true), StepExecution.class));
-		changed.ifPresent(this::track);
+		changed.filter(step -> !sameLeaseEntry(current, step)).ifPresent(this::track);
 		return changed;
+	}
+
+	/**
+	 * Whether the step's entry in {@code dueSteps} can stay as it is: still leased, with a lease
+	 * ending at most {@link #LEASE_SLACK} later than before (claimed → sending renews the lease by
+	 * the milliseconds in between). Should the worker die, the entry comes up that much early, the
+	 * take-over finds the step still leased, and {@link #claim} brings the entry in line.
+	 */
+	private static boolean sameLeaseEntry(StepExecution before, StepExecution after) {
+		return leased(before.state()) && leased(after.state()) && before.leaseUntil() != null
+				&& after.leaseUntil() != null && !after.leaseUntil().isBefore(before.leaseUntil())
+				&& !after.leaseUntil().isAfter(before.leaseUntil().plus(LEASE_SLACK));
+	}
+
+	private static boolean leased(StepState state) {
+		return state == StepState.CLAIMED || state == StepState.SENDING;
 	}
 
 	/** Applies {@code update} if the step of the caller's account is in one of {@code states}. */

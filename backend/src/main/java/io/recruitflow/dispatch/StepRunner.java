@@ -148,7 +148,8 @@ class StepRunner {
 					to.mobileProblem() != null ? "no valid mobile: " + to.mobileProblem() : "no valid mobile number");
 			return;
 		}
-		Optional<UserView> sender = this.accounts.user(engine, definition.senderUserId()).filter(UserView::active);
+		Account account = this.accounts.account(engine);
+		Optional<UserView> sender = this.accounts.user(account, definition.senderUserId()).filter(UserView::active);
 		if (sender.isEmpty()) {
 			finish(step, StepState.SKIPPED, "the sender is no longer an active user");
 			return;
@@ -158,7 +159,6 @@ class StepRunner {
 			finish(step, StepState.SKIPPED, "the chat template was deleted");
 			return;
 		}
-		Account account = this.accounts.account(engine);
 		RunContext context = step.context() == null ? new RunContext(null, null, null) : step.context();
 		UserView from = sender.get();
 		String text = ChatTemplateRenderer.render(template.get().body(),

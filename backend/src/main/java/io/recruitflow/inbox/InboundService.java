@@ -14,6 +14,7 @@ import io.recruitflow.candidate.Candidate;
 import io.recruitflow.candidate.CandidateService;
 import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.DomainException;
+import io.recruitflow.platform.Lookups;
 import io.recruitflow.platform.Text;
 import io.recruitflow.template.SmsMeasurer;
 import org.bson.types.ObjectId;
@@ -105,7 +106,7 @@ class InboundService {
 			return Outcome.UNKNOWN_RECIPIENT;
 		}
 		Account account = owner.get().account();
-		if (this.mongo.exists(Query.query(Criteria.where("providerMessageId").is(sms.providerMessageId())),
+		if (Lookups.anyMatch(this.mongo, Query.query(Criteria.where("providerMessageId").is(sms.providerMessageId())),
 				SmsMessage.class)) {
 			return Outcome.DUPLICATE;
 		}

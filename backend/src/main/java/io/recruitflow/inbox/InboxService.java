@@ -35,16 +35,12 @@ public class InboxService {
 	}
 
 	/**
-	 * Records an SMS we sent. Idempotent on {@code stepExecutionId}: a workflow step recovered after
-	 * a crash gets back the message it recorded the first time.
+	 * Records an SMS we sent. Idempotent on {@code stepExecutionId} (a unique index): a workflow
+	 * step recovered after a crash gets back the message it recorded the first time. Not looked up
+	 * first — a repeat is rare (the engine looks for the message itself before completing a step it
+	 * recovers) and only sets the conversation's latest time and preview again.
 	 */
 	public SmsMessage recordOutbound(OutboundMessage outbound) {
-		if (outbound.stepExecutionId() != null) {
-			Optional<SmsMessage> existing = byStepExecution(outbound.stepExecutionId());
-			if (existing.isPresent()) {
-				return existing.get();
-			}
-		}
 		Instant now = this.clock.instant();
 		Conversation conversation = touchConversation(outbound.accountId(), outbound.candidateId(), outbound.from(),
 				outbound.senderUserId(), outbound.body(), now);

@@ -189,7 +189,8 @@ class TriggerService {
 		if (existing == null) {
 			return Optional.empty();
 		}
-		return Optional.of(receipt(existing.processedAt() == null ? process(existing, null) : existing, true, null));
+		return Optional.of(receipt(existing.processedAt() == null ? process(existing, null)
+				: new Processed(existing, List.of()), true, null));
 	}
 
 	/** Inserts the event; if the same eventId won a race, continues with that one instead. */
@@ -214,21 +215,28 @@ class TriggerService {
 	}
 
 	/**
+	 * An event once processed, with the workflows this request started and so has in hand (the
+	 * receipt names them without reading them again).
+	 */
+	private record Processed(TriggerEvent event, List<Workflow> startedHere) {
+	}
+
+	/**
 	 * Starts every matching run (idempotently) and then marks the event processed.
 	 *
 	 * @param recorded the candidate as this request just recorded it, or null to read it
 	 */
-	private TriggerEvent process(TriggerEvent event, Candidate recorded) {
+	private Processed process(TriggerEvent event, Candidate recorded) {
 		TriggerEvent stored = event.id() != null ? event
 				: this.mongo.findOne(Query.query(Criteria.where("accountId").is(event.accountId())
 					.and("source").is(event.source())
 					.and("eventId").is(event.eventId())), TriggerEvent.class);
 		if (stored.processedAt() != null) {
-			return event.id() != null ? stored : withoutId(stored);
+			return new Processed(event.id() != null ? stored : withoutId(stored), List.of());
 		}
 		Optional<Candidate> candidate = recorded != null && recorded.id().equals(stored.candidateId())
 				? Optional.of(recorded) : this.candidates.candidateForRun(stored.accountId(), stored.candidateId());
-		List<String> started = new ArrayList<>();
+		List<Workflow> started = new ArrayList<>();
 		if (candidate.isPresent()) {
 			for (Workflow workflow : this.workflows.activeWorkflows(stored.accountId(), stored.source())) {
 				if (fits(workflow.trigger(), stored) && CriteriaEvaluator.matches(workflow.criteria(), candidate.get())
@@ -237,19 +245,21 @@ class TriggerService {
 					this.runs.start(new RunStarter.RunRequest(stored.accountId(), workflow, stored.candidateId(),
 							stored.candidateName(), stored.id(), stored.eventId(),
 							new RunContext(stored.campaignName(), stored.ctaLabel(), stored.jobTitle())));
-					started.add(workflow.id());
+					started.add(workflow);
 				}
 			}
 		}
 		TriggerEvent processed = this.mongo.findAndModify(
 				Query.query(Criteria.where("_id").is(stored.id()).and("processedAt").isNull()),
-				new Update().set("startedWorkflowIds", started).set("processedAt", this.clock.instant()),
+				new Update().set("startedWorkflowIds", started.stream().map(Workflow::id).toList())
+					.set("processedAt", this.clock.instant()),
 				FindAndModifyOptions.options().returnNew(true), TriggerEvent.class);
 		if (processed == null) {
 			// Another request or the recovery finished it first; its outcome is the one that counts.
 			processed = this.mongo.findById(stored.id(), TriggerEvent.class);
+			started = List.of();
 		}
-		return event.id() != null ? processed : withoutId(processed);
+		return new Processed(event.id() != null ? processed : withoutId(processed), started);
 	}
 
 	private static boolean fits(Workflow.Trigger trigger, TriggerEvent event) {
@@ -265,14 +275,19 @@ class TriggerService {
 	}
 
 	/** @param recorded the candidate as this request just recorded it, or null to read it */
-	private TriggerReceipt receipt(TriggerEvent event, boolean duplicate, Candidate recorded) {
+	private TriggerReceipt receipt(Processed processed, boolean duplicate, Candidate recorded) {
+		TriggerEvent event = processed.event();
 		Caller engine = Caller.system(event.accountId());
 		Candidate candidate = recorded != null && recorded.id().equals(event.candidateId()) ? recorded
 				: this.candidates.candidate(engine, event.candidateId()).orElseThrow();
 		List<Workflow> started = event.startedWorkflowIds() == null ? List.of()
 				: event.startedWorkflowIds()
 					.stream()
-					.map(id -> this.workflows.workflowForRun(event.accountId(), id))
+					.map(id -> processed.startedHere()
+						.stream()
+						.filter(workflow -> workflow.id().equals(id))
+						.findFirst()
+						.or(() -> this.workflows.workflowForRun(event.accountId(), id)))
 					.flatMap(Optional::stream)
 					.toList();
 		return new TriggerReceipt(event.eventId(), duplicate, event.receivedAt(), candidate, started,

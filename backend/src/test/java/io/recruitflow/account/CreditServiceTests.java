@@ -7,12 +7,14 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.recruitflow.support.IntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +83,71 @@ class CreditServiceTests extends IntegrationTest {
 
 		assertThat(this.credits.balance(this.acme)).isEqualTo(500);
 		assertThat(count("creditLedger")).isEqualTo(2);
+	}
+
+	@Test
+	void aDebitStoppedBeforeItsLedgerEntryIsSettledByTheRetryNotPaidAgain() {
+		// What a crash between the balance update and the ledger entry leaves behind.
+		this.mongo.updateFirst(byId(), new Update().inc("credits", -3).push(CreditService.UNSETTLED, "debit:exec-1:0"),
+				Account.class);
+
+		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
+		assertThat(this.mongo.findById("debit:exec-1:0", CreditLedgerEntry.class).balanceAfter()).isEqualTo(497);
+		assertThat(unsettled()).isEmpty();
+	}
+
+	@Test
+	void aKeyLeftUnsettledAfterItsLedgerEntryIsClearedByTheRetry() {
+		this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1");
+		// A crash after the ledger entry, before the key was cleared.
+		this.mongo.updateFirst(byId(), new Update().push(CreditService.UNSETTLED, "debit:exec-1:0"), Account.class);
+
+		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
+		assertThat(unsettled()).isEmpty();
+		assertThat(count("creditLedger")).isEqualTo(1);
+	}
+
+	@Test
+	void theAccountKeepsNoKeysOfSettledOperations() {
+		for (int i = 0; i < 40; i++) {
+			this.credits.debit(this.acme, 1, "debit:exec-" + i + ":0", "SMS", "exec-" + i);
+		}
+
+		assertThat(unsettled()).isEmpty();
+		assertThat(this.credits.debit(this.acme, 1, "debit:exec-0:0", "SMS", "exec-0")).isTrue();
+		assertThat(this.credits.balance(this.acme)).isEqualTo(460);
+	}
+
+	@Test
+	void keysKeptByEarlierBuildsAreSettledOrCarriedOverOnStart() {
+		this.credits.debit(this.acme, 2, "debit:settled:0", "SMS", "settled");
+		// An earlier build's history: one key with its ledger entry, one whose entry a crash prevented.
+		this.mongo.updateFirst(byId(), new Update().inc("credits", -5)
+			.set(CreditService.LEGACY_OPERATIONS, List.of("debit:settled:0", "debit:interrupted:0")), Account.class);
+
+		this.credits.afterPropertiesSet();
+
+		Document account = this.mongo.findById(this.acme, Document.class, "accounts");
+		assertThat(account).doesNotContainKey(CreditService.LEGACY_OPERATIONS);
+		assertThat(unsettled()).containsExactly("debit:interrupted:0");
+		assertThat(this.credits.debit(this.acme, 5, "debit:interrupted:0", "SMS", "interrupted")).isTrue();
+		assertThat(this.credits.debit(this.acme, 2, "debit:settled:0", "SMS", "settled")).isTrue();
+		assertThat(this.credits.balance(this.acme)).isEqualTo(493);
+		assertThat(unsettled()).isEmpty();
+		assertThat(count("creditLedger")).isEqualTo(2);
+	}
+
+	private Query byId() {
+		return Query.query(Criteria.where("_id").is(this.acme));
+	}
+
+	private List<String> unsettled() {
+		return this.mongo.findById(this.acme, Document.class, "accounts")
+			.getList(CreditService.UNSETTLED, String.class, List.of());
 	}
 
 	private static boolean get(Future<Boolean> future) {

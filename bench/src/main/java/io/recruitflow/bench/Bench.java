@@ -50,6 +50,9 @@ public final class Bench {
 
 	static final String SIGNING_KEY = "bench-signing-key-of-at-least-32-bytes";
 
+	/** Events per request in the batched intake run: what an ATS syncing a backlog would send. */
+	private static final int INTAKE_BATCH = 25;
+
 	private static final Pattern EVENT_TAG = Pattern.compile("about evt-(\\d+):");
 
 	private final boolean quick;
@@ -263,7 +266,18 @@ public final class Bench {
 		double intakeRatio = full.acceptedPerSecond / trivialCeiling;
 		line(String.format("  ratios: SMS dispatch / raw send ceiling %.2f; intake / trivial mutation ceiling %.2f",
 				sendRatio, intakeRatio));
+		line(String.format("  with one event per request the dispatch ratio cannot pass trivial mutation ceiling / raw send "
+				+ "ceiling = %.2f", trivialCeiling / rawCeiling));
 		line(String.format("  app CPU per event (accepted and sent): %.1f ms", cpuPerEvent));
+		int batchedEvents = Math.max(100, events / 2);
+		long batchedCpuBefore = app.cpuMillis();
+		Run batched = sendEvents(api, stub, setup, 3 * events, batchedEvents, clients, 0, INTAKE_BATCH);
+		double batchedCpuPerEvent = (app.cpuMillis() - batchedCpuBefore) / (double) batchedEvents;
+		double batchedRatio = batched.smsPerSecond / rawCeiling;
+		line(String.format("  batched intake (%d events, %d per recordCtaCompletions request): accepted %.0f events/s, SMS at "
+				+ "stub %.0f/s (ratio to raw send ceiling %.2f), errors %d, app CPU per event %.1f ms, latency %s", batchedEvents,
+				INTAKE_BATCH, batched.acceptedPerSecond, batched.smsPerSecond, batchedRatio, batched.errors, batchedCpuPerEvent,
+				batched.latency));
 		line(memory(app));
 		this.chart.put("trigger→SMS (full)", full.latency);
 		this.chart.put("trigger→SMS (half)", half.latency);
@@ -277,6 +291,11 @@ public final class Bench {
 		figures.put("dispatchToRawCeilingRatio", Stats.round(sendRatio * 100) / 100);
 		figures.put("intakeToTrivialMutationRatio", Stats.round(intakeRatio * 100) / 100);
 		figures.put("appCpuMillisPerEvent", Stats.round(cpuPerEvent * 10) / 10);
+		figures.put("oneEventPerRequestRatioBound", Stats.round(trivialCeiling / rawCeiling * 100) / 100);
+		figures.put("batchedIntake", Map.of("events", batchedEvents, "perRequest", INTAKE_BATCH, "acceptedPerSecond",
+				Stats.round(batched.acceptedPerSecond), "smsPerSecond", Stats.round(batched.smsPerSecond),
+				"dispatchToRawCeilingRatio", Stats.round(batchedRatio * 100) / 100, "errors", batched.errors,
+				"appCpuMillisPerEvent", Stats.round(batchedCpuPerEvent * 10) / 10, "latency", batched.latency.toMap()));
 		figures.put("peakRssMb", app.peakRssMb());
 		figures.put("peakHeapUsedMb", app.peakHeapMb());
 		figures.put("peakHeapCommittedMb", app.peakHeapCommittedMb());
@@ -292,36 +311,62 @@ public final class Bench {
 	record Run(double acceptedPerSecond, double smsPerSecond, long errors, Stats latency) {
 	}
 
-	/** Sends events [from, from + count), paced to {@code rate} per second when rate > 0. */
+	/** Sends events [from, from + count), one per request, paced to {@code rate} per second when rate > 0. */
 	private Run sendEvents(Api api, MessageBirdStub stub, Setup setup, int from, int count, int clients, double rate)
 			throws Exception {
+		return sendEvents(api, stub, setup, from, count, clients, rate, 1);
+	}
+
+	/** As above, {@code batch} events per request (the batch mutation when more than one). */
+	private Run sendEvents(Api api, MessageBirdStub stub, Setup setup, int from, int count, int clients, double rate,
+			int batch) throws Exception {
 		stub.clear();
 		Map<Integer, Long> acceptedAt = new ConcurrentHashMap<>();
 		AtomicInteger next = new AtomicInteger(from);
 		AtomicLong errors = new AtomicLong();
 		long start = System.nanoTime();
 		runClients(clients, () -> {
-			int i;
-			while ((i = next.getAndIncrement()) < from + count) {
+			int first;
+			while ((first = next.getAndAdd(batch)) < from + count) {
 				if (rate > 0) {
-					long due = start + (long) ((i - from) / rate * 1e9);
+					long due = start + (long) ((first - from) / rate * 1e9);
 					long wait = due - System.nanoTime();
 					if (wait > 0) {
 						TimeUnit.NANOSECONDS.sleep(wait);
 					}
 				}
-				int candidate = i % 1000;
-				Map<String, Object> input = Map.of("eventId", "bench-" + i, "ctaId", setup.ctaIds.get(i % setup.ctaIds.size()),
-						"jobTitle", "evt-" + i, "candidate", Map.of("externalId", "B-" + candidate, "firstName", "Cand" + candidate,
-								"mobile", "+614" + String.format("%08d", 10_000_000 + candidate)));
-				HttpResponse<String> response = api.post(setup.apiKey,
-						"mutation($input: CtaCompletionInput!) { recordCtaCompletion(input: $input) { duplicate } }",
-						Map.of("input", input));
-				if (response.statusCode() == 200 && !response.body().contains("\"errors\"")) {
-					acceptedAt.put(i, System.nanoTime());
+				List<Map<String, Object>> inputs = new ArrayList<>();
+				for (int i = first; i < Math.min(first + batch, from + count); i++) {
+					int candidate = i % 1000;
+					inputs.add(Map.of("eventId", "bench-" + i, "ctaId", setup.ctaIds.get(i % setup.ctaIds.size()),
+							"jobTitle", "evt-" + i, "candidate", Map.of("externalId", "B-" + candidate, "firstName",
+									"Cand" + candidate, "mobile", "+614" + String.format("%08d", 10_000_000 + candidate))));
 				}
-				else {
-					errors.incrementAndGet();
+				if (batch == 1) {
+					HttpResponse<String> response = api.post(setup.apiKey,
+							"mutation($input: CtaCompletionInput!) { recordCtaCompletion(input: $input) { duplicate } }",
+							Map.of("input", inputs.getFirst()));
+					if (response.statusCode() == 200 && !response.body().contains("\"errors\"")) {
+						acceptedAt.put(first, System.nanoTime());
+					}
+					else {
+						errors.incrementAndGet();
+					}
+					continue;
+				}
+				HttpResponse<String> response = api.post(setup.apiKey,
+						"mutation($inputs: [CtaCompletionInput!]!) { recordCtaCompletions(inputs: $inputs) { eventId error } }",
+						Map.of("inputs", inputs));
+				long at = System.nanoTime();
+				JsonNode results = response.statusCode() == 200 ? Api.JSON.readTree(response.body()).at("/data/recordCtaCompletions")
+						: null;
+				for (int k = 0; k < inputs.size(); k++) {
+					if (results != null && results.has(k) && results.get(k).get("error").isNull()) {
+						acceptedAt.put(first + k, at);
+					}
+					else {
+						errors.incrementAndGet();
+					}
 				}
 			}
 		});

@@ -2,6 +2,7 @@ package io.recruitflow.bench;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,14 @@ public final class Chaos {
 
 	private static final List<String> FINAL = List.of("SENT", "SKIPPED", "FAILED", "DEAD", "UNCONFIRMED");
 
+	private static final long STARTING_CREDITS = 10_000_000L;
+
 	private final boolean quick;
 
 	private boolean failed;
+
+	/** When the scenario's account got its credits: ledger entries from then on are the scenario's. */
+	private Date creditsSetAt;
 
 	private Chaos(boolean quick) {
 		this.quick = quick;
@@ -114,6 +120,7 @@ public final class Chaos {
 			clients.shutdown();
 			settle(app);
 			compare(stub, app, events, "crashes");
+			compareCredits(app, "crashes");
 			System.out.println("  integrator retries while the app was down: " + retries.get());
 		}
 	}
@@ -142,6 +149,7 @@ public final class Chaos {
 			NEXT.set(0);
 			settle(app);
 			compare(stub, app, events, "faults");
+			compareCredits(app, "faults");
 			try (MongoClient client = MongoClients.create(app.mongoUri())) {
 				MongoDatabase db = client.getDatabase("recruitflow");
 				long attempts = 0;
@@ -214,8 +222,9 @@ public final class Chaos {
 		try (MongoClient client = MongoClients.create(app.mongoUri())) {
 			MongoDatabase db = client.getDatabase("recruitflow");
 			Document acme = db.getCollection("accounts").find(new Document("name", "Acme Talent")).first();
+			this.creditsSetAt = new Date();
 			db.getCollection("accounts").updateOne(new Document("_id", acme.get("_id")),
-					new Document("$set", new Document("credits", 10_000_000L)));
+					new Document("$set", new Document("credits", STARTING_CREDITS)));
 			db.getCollection("webCampaigns").insertOne(new Document("accountId", acme.get("_id").toString())
 				.append("name", "Chaos campaign").append("ctas", List.of(new Document("_id", ctaId).append("label", "Chaos CTA"))));
 			janeId = db.getCollection("users").find(new Document("email", "jane@acme.test")).first().get("_id").toString();
@@ -290,6 +299,37 @@ public final class Chaos {
 		if (duplicates > 0 || missing > unconfirmed) {
 			this.failed = true;
 			System.out.println("  FAILED (" + scenario + ")");
+		}
+	}
+
+	/**
+	 * Every SMS paid once, every given-up one refunded: the credits taken equal the credits of the
+	 * steps that were sent (or are held unconfirmed), the ledger says the same, and no operation is
+	 * left unsettled on the account.
+	 */
+	private void compareCredits(AppProcess app, String scenario) {
+		try (MongoClient client = MongoClients.create(app.mongoUri())) {
+			MongoDatabase db = client.getDatabase("recruitflow");
+			Document acme = db.getCollection("accounts").find(new Document("name", "Acme Talent")).first();
+			long taken = STARTING_CREDITS - acme.get("credits", Number.class).longValue();
+			long owed = 0;
+			for (Document step : db.getCollection("stepExecutions")
+				.find(new Document("state", new Document("$in", List.of("SENT", "UNCONFIRMED"))))) {
+				Document sms = step.get("sms", Document.class);
+				owed += sms == null ? 0 : sms.get("credits", Number.class).longValue();
+			}
+			long ledger = 0;
+			for (Document entry : db.getCollection("creditLedger")
+				.find(new Document("accountId", acme.get("_id").toString()).append("at", new Document("$gte", this.creditsSetAt)))) {
+				ledger -= entry.get("delta", Number.class).longValue();
+			}
+			int unsettled = acme.getList("unsettledCreditOperations", String.class, List.of()).size();
+			System.out.printf("  credits: taken %d, owed for the SMS sent %d, ledger %d, unsettled operations %d%n", taken, owed,
+					ledger, unsettled);
+			if (taken != owed || ledger != owed || unsettled != 0) {
+				this.failed = true;
+				System.out.println("  FAILED (" + scenario + " credits)");
+			}
 		}
 	}
 
