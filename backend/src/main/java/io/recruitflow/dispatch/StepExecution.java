@@ -17,6 +17,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param context what the trigger event knew that templates may show (campaign, CTA, job)
  * @param sms what is being or was sent (Chat Message steps, from SENDING on)
  * @param sendingSince when the provider call began, for reconciling after a crash
+ * <p>
+ * A step that gave up after it was paid also carries the refund it owes until the refund is made
+ * ({@code refundDue}, see {@link StepQueue#owe}).
  */
 @Document("stepExecutions")
 @CompoundIndexes({
@@ -24,7 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 				unique = true),
 		@CompoundIndex(name = "due", def = "{'state': 1, 'dueAt': 1}"),
 		@CompoundIndex(name = "lease", def = "{'state': 1, 'leaseUntil': 1}"),
-		@CompoundIndex(name = "run_steps", def = "{'runId': 1, 'position': 1}") })
+		@CompoundIndex(name = "run_steps", def = "{'runId': 1, 'position': 1}"),
+		@CompoundIndex(name = "refund_due", def = "{'refundDue': 1}", sparse = true) })
 public record StepExecution(@Id String id, String accountId, String workflowId, String runId, String stepId,
 		WorkflowStepKind kind, int position, String candidateId, String triggerEventId, RunContext context,
 		StepState state, Instant dueAt, int attempts, int generation, Instant leaseUntil, String owner,

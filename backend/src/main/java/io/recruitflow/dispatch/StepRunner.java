@@ -37,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -241,16 +242,12 @@ class StepRunner {
 			String reason = ex.providerCode() != null && ex.providerCode() == PROVIDER_NO_BALANCE
 					? "the MessageBird account has no balance left; top it up with MessageBird, then retry"
 					: ex.getMessage();
-			if (finishFrom(step, StepState.SENDING, StepState.FAILED, reason, ex.getMessage())) {
-				refund(step);
-			}
+			giveUp(step, StepState.FAILED, reason, ex.getMessage());
 			return;
 		}
 		if (step.attempts() >= this.properties.maxAttempts()) {
-			if (finishFrom(step, StepState.SENDING, StepState.DEAD,
-					"gave up after " + step.attempts() + " attempts: " + ex.getMessage(), ex.getMessage())) {
-				refund(step);
-			}
+			giveUp(step, StepState.DEAD, "gave up after " + step.attempts() + " attempts: " + ex.getMessage(),
+					ex.getMessage());
 			return;
 		}
 		Instant retryAt = this.clock.instant().plus(backoff(step.attempts()));
@@ -330,26 +327,45 @@ class StepRunner {
 		this.queue.updateRunState(step.runId(), StepState.HELD);
 	}
 
-	private boolean finish(StepExecution step, StepState state, String reason) {
-		return finishFrom(step, StepState.CLAIMED, state, reason, null);
-	}
-
-	private boolean finishFrom(StepExecution step, StepState from, StepState state, String reason, String lastError) {
+	private void finish(StepExecution step, StepState state, String reason) {
 		Update update = new Update().set("state", state).set("reason", reason).set("leaseUntil", null);
-		if (lastError != null) {
-			update.set("lastError", lastError);
-		}
-		boolean applied = this.queue.transition(step, from, update).isPresent();
-		if (applied) {
+		if (this.queue.transition(step, StepState.CLAIMED, update).isPresent()) {
 			this.queue.updateRunState(step.runId(), state);
 		}
-		return applied;
 	}
 
-	private void refund(StepExecution step) {
-		if (step.sms() != null) {
-			this.credits.refund(step.accountId(), step.sms().credits(), step.refundKey(), "Refund: SMS not sent",
-					step.id());
+	/**
+	 * Ends a paid step unsent and gives its credits back. The final state and the refund it owes
+	 * are one write, so a crash before the refund leaves it for {@link #refundsLeftByACrash}.
+	 */
+	private void giveUp(StepExecution step, StepState state, String reason, String lastError) {
+		Update update = new Update().set("state", state).set("reason", reason).set("leaseUntil", null)
+			.set("lastError", lastError);
+		StepQueue.OwedRefund owed = step.sms() == null ? null
+				: new StepQueue.OwedRefund(step.id(), step.accountId(), step.refundKey(), step.sms().credits());
+		if (owed != null) {
+			StepQueue.owe(update, owed);
+		}
+		if (this.queue.transition(step, StepState.SENDING, update).isPresent()) {
+			this.queue.updateRunState(step.runId(), state);
+			if (owed != null) {
+				refund(owed);
+			}
+		}
+	}
+
+	private void refund(StepQueue.OwedRefund owed) {
+		this.credits.refund(owed.accountId(), owed.credits(), owed.key(), "Refund: SMS not sent", owed.stepId());
+		this.queue.refunded(owed);
+	}
+
+	/** Makes the refunds of steps whose worker stopped between giving up and refunding. */
+	@Scheduled(fixedDelayString = "${recruitflow.dispatch.resync-interval:60s}",
+			initialDelayString = "${recruitflow.dispatch.resync-interval:60s}")
+	void refundsLeftByACrash() {
+		for (StepQueue.OwedRefund owed : this.queue.owedRefunds(this.clock.instant().minus(Duration.ofSeconds(30)))) {
+			log.info("Refunding step {}, whose refund a stop interrupted", owed.stepId());
+			refund(owed);
 		}
 	}
 

@@ -31,6 +31,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -75,6 +76,9 @@ class MessageBirdDispatchTests extends IntegrationTest {
 
 	@Autowired
 	RunStarter runs;
+
+	@Autowired
+	StepRunner runner;
 
 	private HttpGraphQlTester integrator;
 
@@ -175,6 +179,26 @@ class MessageBirdDispatchTests extends IntegrationTest {
 		assertThat(step.reason()).startsWith("gave up after 3 attempts");
 		assertThat(messageBird.accepted()).isEmpty();
 		awaitRefund();
+	}
+
+	@Test
+	void aRefundAStopInterruptedIsMadeOnceLater() {
+		StepExecution crashed = crashedWhileSending("+61412345678", Instant.now().plusSeconds(3600), step -> {
+		});
+		// The worker gave up and stopped before refunding: the final state with the refund it owes.
+		Update gaveUp = new Update().set("state", StepState.DEAD).set("owner", null).set("leaseUntil", null)
+			.set("updatedAt", Instant.now().minusSeconds(60));
+		StepQueue.owe(gaveUp, new StepQueue.OwedRefund(crashed.id(), crashed.accountId(), crashed.refundKey(), 1));
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(crashed.id())), gaveUp, StepExecution.class);
+		assertThat(acmeCredits()).isEqualTo(499);
+
+		this.runner.refundsLeftByACrash();
+		this.runner.refundsLeftByACrash();
+
+		assertThat(acmeCredits()).isEqualTo(500);
+		assertThat(count("creditLedger")).as("the debit and one refund").isEqualTo(2);
+		assertThat(this.mongo.getCollection("stepExecutions").find(new Document("_id", new ObjectId(crashed.id()))).first())
+			.doesNotContainKey(StepQueue.REFUND_DUE);
 	}
 
 	@Test
