@@ -2,6 +2,7 @@ package io.recruitflow.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,12 @@ public class CreditService implements InitializingBean {
 		apply(accountId, amount, operationKey, reason, reference);
 	}
 
+	/** How many credits a settled operation took, if it took any. */
+	public OptionalLong debited(String operationKey) {
+		CreditLedgerEntry entry = this.mongo.findById(operationKey, CreditLedgerEntry.class);
+		return entry == null || entry.delta() >= 0 ? OptionalLong.empty() : OptionalLong.of(-entry.delta());
+	}
+
 	public long balance(String accountId) {
 		Account account = this.mongo.findById(accountId, Account.class);
 		return account == null ? 0 : account.credits();
@@ -72,13 +79,13 @@ public class CreditService implements InitializingBean {
 	}
 
 	private boolean apply(String accountId, long delta, String operationKey, String reason, String reference) {
-		if (Lookups.anyMatch(this.mongo, Query.query(Criteria.where("_id").is(operationKey)), CreditLedgerEntry.class)) {
-			// Settled, unless the attempt that wrote the entry stopped before clearing its key.
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(UNSETTLED).is(operationKey)),
-					new Update().pull(UNSETTLED, operationKey), Account.class);
+		if (settled(accountId, operationKey)) {
 			return true;
 		}
-		Criteria guard = Criteria.where("_id").is(accountId).and(UNSETTLED).ne(operationKey);
+		// Keys an earlier build kept count until that account's list is carried over (a rolling
+		// upgrade, or a start that has not reached the account yet).
+		Criteria guard = Criteria.where("_id").is(accountId).and(UNSETTLED).ne(operationKey)
+			.and(LEGACY_OPERATIONS).ne(operationKey);
 		if (delta < 0) {
 			guard = guard.and("credits").gte(-delta);
 		}
@@ -91,16 +98,28 @@ public class CreditService implements InitializingBean {
 		if (updated != null) {
 			balanceAfter = updated.credits();
 		}
-		else if (Lookups.anyMatch(this.mongo,
-				Query.query(Criteria.where("_id").is(accountId).and(UNSETTLED).is(operationKey)), Account.class)) {
+		else if (Lookups.anyMatch(this.mongo, Query.query(Criteria.where("_id").is(accountId)
+			.orOperator(Criteria.where(UNSETTLED).is(operationKey), Criteria.where(LEGACY_OPERATIONS).is(operationKey))),
+				Account.class)) {
 			// Applied by an attempt that stopped before its ledger entry: settle it now.
 			balanceAfter = balance(accountId);
 		}
 		else {
-			return false;
+			// Short of credits — or another attempt with this key settled it in the meantime.
+			return settled(accountId, operationKey);
 		}
 		writeLedger(accountId, delta, operationKey, reason, reference, balanceAfter);
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)),
+				new Update().pull(UNSETTLED, operationKey), Account.class);
+		return true;
+	}
+
+	/** Whether the operation's ledger entry exists; clears a key its writer stopped before clearing. */
+	private boolean settled(String accountId, String operationKey) {
+		if (!Lookups.anyMatch(this.mongo, Query.query(Criteria.where("_id").is(operationKey)), CreditLedgerEntry.class)) {
+			return false;
+		}
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(UNSETTLED).is(operationKey)),
 				new Update().pull(UNSETTLED, operationKey), Account.class);
 		return true;
 	}

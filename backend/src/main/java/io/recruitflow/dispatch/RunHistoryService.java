@@ -35,11 +35,14 @@ public class RunHistoryService {
 
 	private final InboxService inbox;
 
+	private final OwedRefunds refunds;
+
 	private final Clock clock;
 
 	RunHistoryService(MongoTemplate mongo, StepQueue queue, WorkflowService workflows, WorkSignal signal,
-			InboxService inbox, Clock clock) {
+			InboxService inbox, OwedRefunds refunds, Clock clock) {
 		this.inbox = inbox;
+		this.refunds = refunds;
 		this.clock = clock;
 		this.mongo = mongo;
 		this.queue = queue;
@@ -90,6 +93,10 @@ public class RunHistoryService {
 				|| (step.state() != StepState.FAILED && step.state() != StepState.DEAD)) {
 			throw new DomainException.BadRequest(
 					"Only a failed or dead Chat Message step can be retried; this one is " + step.state() + ".");
+		}
+		if (!this.refunds.settleBeforeRetry(step.id())) {
+			throw new DomainException.Conflict(
+					"The credits of the last attempt are being refunded right now; try again in a moment.");
 		}
 		Update pendingNow = new Update().set("state", StepState.PENDING)
 			.set("dueAt", this.clock.instant())

@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sendingSince when the provider call began, for reconciling after a crash
  * <p>
  * A step that gave up after it was paid also carries the refund it owes until the refund is made
- * ({@code refundDue}, see {@link StepQueue#owe}).
+ * ({@code refundDue}, see {@link OwedRefunds}).
  */
 @Document("stepExecutions")
 @CompoundIndexes({

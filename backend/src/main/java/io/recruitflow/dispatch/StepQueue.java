@@ -26,12 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StepQueue {
 
-	static final String REFUND_DUE = "refundDue";
-
-	private static final String REFUND_KEY = "refundKey";
-
-	private static final String REFUND_CREDITS = "refundCredits";
-
 	/** How much later a step's lease may end than its {@code dueSteps} entry says. */
 	static final Duration LEASE_SLACK = Duration.ofSeconds(5);
 
@@ -180,31 +174,6 @@ class StepQueue {
 				FindAndModifyOptions.options().returnNew(true), StepExecution.class));
 		changed.ifPresent(this::track);
 		return changed;
-	}
-
-	/** Credits a step that gave up still has to give back. */
-	record OwedRefund(String stepId, String accountId, String key, long credits) {
-	}
-
-	/** Adds to a step's final update the refund it owes until {@link #refunded} clears it. */
-	static void owe(Update update, OwedRefund refund) {
-		update.set(REFUND_DUE, true).set(REFUND_KEY, refund.key()).set(REFUND_CREDITS, refund.credits());
-	}
-
-	/** Clears a refund once made; a later refund the step may owe by then (another attempt) stays. */
-	void refunded(OwedRefund refund) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(refund.stepId()).and(REFUND_KEY).is(refund.key())),
-				new Update().unset(REFUND_DUE).unset(REFUND_KEY).unset(REFUND_CREDITS), StepExecution.class);
-	}
-
-	/** Refunds owed by steps not changed since {@code before}: their worker stopped before making them. */
-	List<OwedRefund> owedRefunds(Instant before) {
-		Query owed = Query.query(Criteria.where(REFUND_DUE).is(true).and("updatedAt").lt(before));
-		return this.mongo.find(owed, org.bson.Document.class, this.mongo.getCollectionName(StepExecution.class))
-			.stream()
-			.map(step -> new OwedRefund(step.get("_id").toString(), step.getString("accountId"), step.getString(REFUND_KEY),
-					step.get(REFUND_CREDITS, Number.class).longValue()))
-			.toList();
 	}
 
 	/** Steps held while the workflow was paused become due again, each with its due entry. */

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.recruitflow.account.Account;
@@ -37,7 +38,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,6 +74,8 @@ class StepRunner {
 
 	private final CreditService credits;
 
+	private final OwedRefunds refunds;
+
 	private final SmsGateway gateway;
 
 	private final InboxService inbox;
@@ -83,8 +85,8 @@ class StepRunner {
 	private final Clock clock;
 
 	StepRunner(StepQueue queue, RunStarter runs, WorkflowService workflows, CandidateService candidates,
-			AccountService accounts, ChatTemplateService templates, CreditService credits, SmsGateway gateway,
-			InboxService inbox, DispatchProperties properties, Clock clock) {
+			AccountService accounts, ChatTemplateService templates, CreditService credits, OwedRefunds refunds,
+			SmsGateway gateway, InboxService inbox, DispatchProperties properties, Clock clock) {
 		this.queue = queue;
 		this.runs = runs;
 		this.workflows = workflows;
@@ -92,6 +94,7 @@ class StepRunner {
 		this.accounts = accounts;
 		this.templates = templates;
 		this.credits = credits;
+		this.refunds = refunds;
 		this.gateway = gateway;
 		this.inbox = inbox;
 		this.properties = properties;
@@ -222,9 +225,13 @@ class StepRunner {
 	 */
 	private void completeSent(StepExecution step, String providerMessageId, Optional<Workflow> workflow) {
 		PreparedSms sms = step.sms();
-		SmsMessage message = this.inbox.recordOutbound(new OutboundMessage(step.accountId(), step.candidateId(),
+		completeSent(step, this.inbox.recordOutbound(new OutboundMessage(step.accountId(), step.candidateId(),
 				sms.from(), sms.to(), sms.text(), sms.encoding(), sms.segments(), sms.senderUserId(), step.workflowId(),
-				step.id(), providerMessageId, this.gateway.sandbox()));
+				step.id(), providerMessageId, this.gateway.sandbox())), workflow);
+	}
+
+	/** As above, for a message already recorded: recording it again would touch its conversation again. */
+	private void completeSent(StepExecution step, SmsMessage message, Optional<Workflow> workflow) {
 		boolean more = workflow.map(current -> this.runs.enqueueNext(step, current)).orElse(false);
 		Optional<StepExecution> sent = this.queue.transition(step, step.state(),
 				new Update().set("state", StepState.SENT)
@@ -274,7 +281,7 @@ class StepRunner {
 		Optional<Workflow> workflow = this.workflows.workflowForRun(step.accountId(), step.workflowId());
 		Optional<SmsMessage> recorded = this.inbox.byStepExecution(step.id());
 		if (recorded.isPresent()) {
-			completeSent(step, recorded.get().providerMessageId(), workflow);
+			completeSent(step, recorded.get(), workflow);
 			return;
 		}
 		Instant now = this.clock.instant();
@@ -327,45 +334,46 @@ class StepRunner {
 		this.queue.updateRunState(step.runId(), StepState.HELD);
 	}
 
+	/**
+	 * Ends a claimed step unsent. A Chat Message step re-run after a stop between its debit and
+	 * SENDING may have been paid by that earlier run: then the credits go back as for a step that
+	 * gave up.
+	 */
 	private void finish(StepExecution step, StepState state, String reason) {
 		Update update = new Update().set("state", state).set("reason", reason).set("leaseUntil", null);
+		OwedRefunds.Owed owed = null;
+		if (step.kind() == WorkflowStepKind.CHAT_MESSAGE) {
+			OptionalLong paid = this.credits.debited(step.debitKey());
+			if (paid.isPresent()) {
+				owed = new OwedRefunds.Owed(step.id(), step.accountId(), step.refundKey(), paid.getAsLong());
+				OwedRefunds.owe(update, owed);
+			}
+		}
 		if (this.queue.transition(step, StepState.CLAIMED, update).isPresent()) {
 			this.queue.updateRunState(step.runId(), state);
+			if (owed != null) {
+				this.refunds.make(owed);
+			}
 		}
 	}
 
 	/**
 	 * Ends a paid step unsent and gives its credits back. The final state and the refund it owes
-	 * are one write, so a crash before the refund leaves it for {@link #refundsLeftByACrash}.
+	 * are one write, so a crash before the refund leaves it for {@link OwedRefunds#sweep}.
 	 */
 	private void giveUp(StepExecution step, StepState state, String reason, String lastError) {
 		Update update = new Update().set("state", state).set("reason", reason).set("leaseUntil", null)
 			.set("lastError", lastError);
-		StepQueue.OwedRefund owed = step.sms() == null ? null
-				: new StepQueue.OwedRefund(step.id(), step.accountId(), step.refundKey(), step.sms().credits());
+		OwedRefunds.Owed owed = step.sms() == null ? null
+				: new OwedRefunds.Owed(step.id(), step.accountId(), step.refundKey(), step.sms().credits());
 		if (owed != null) {
-			StepQueue.owe(update, owed);
+			OwedRefunds.owe(update, owed);
 		}
 		if (this.queue.transition(step, StepState.SENDING, update).isPresent()) {
 			this.queue.updateRunState(step.runId(), state);
 			if (owed != null) {
-				refund(owed);
+				this.refunds.make(owed);
 			}
-		}
-	}
-
-	private void refund(StepQueue.OwedRefund owed) {
-		this.credits.refund(owed.accountId(), owed.credits(), owed.key(), "Refund: SMS not sent", owed.stepId());
-		this.queue.refunded(owed);
-	}
-
-	/** Makes the refunds of steps whose worker stopped between giving up and refunding. */
-	@Scheduled(fixedDelayString = "${recruitflow.dispatch.resync-interval:60s}",
-			initialDelayString = "${recruitflow.dispatch.resync-interval:60s}")
-	void refundsLeftByACrash() {
-		for (StepQueue.OwedRefund owed : this.queue.owedRefunds(this.clock.instant().minus(Duration.ofSeconds(30)))) {
-			log.info("Refunding step {}, whose refund a stop interrupted", owed.stepId());
-			refund(owed);
 		}
 	}
 

@@ -35,10 +35,11 @@ public class InboxService {
 	}
 
 	/**
-	 * Records an SMS we sent. Idempotent on {@code stepExecutionId} (a unique index): a workflow
-	 * step recovered after a crash gets back the message it recorded the first time. Not looked up
-	 * first — a repeat is rare (the engine looks for the message itself before completing a step it
-	 * recovers) and only sets the conversation's latest time and preview again.
+	 * Records an SMS we sent. Idempotent on {@code stepExecutionId} (a unique index): a repeat gets
+	 * back the message recorded the first time. Not looked up first, to save a command per SMS: the
+	 * engine looks for the message itself before completing a step it recovers, so a repeat needs two
+	 * workers on one step at once (a lease taken over from a stalled one), and then also touches the
+	 * conversation again.
 	 */
 	public SmsMessage recordOutbound(OutboundMessage outbound) {
 		Instant now = this.clock.instant();

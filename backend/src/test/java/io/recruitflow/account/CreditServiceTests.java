@@ -141,6 +141,18 @@ class CreditServiceTests extends IntegrationTest {
 		assertThat(count("creditLedger")).isEqualTo(2);
 	}
 
+	@Test
+	void aKeyOnlyAnEarlierBuildKeptCountsBeforeItIsCarriedOver() {
+		// A rolling upgrade: an earlier build paid and stopped before its ledger entry.
+		this.mongo.updateFirst(byId(), new Update().inc("credits", -4)
+			.set(CreditService.LEGACY_OPERATIONS, List.of("debit:old:0")), Account.class);
+
+		assertThat(this.credits.debit(this.acme, 4, "debit:old:0", "SMS", "old")).isTrue();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(496);
+		assertThat(count("creditLedger")).isEqualTo(1);
+	}
+
 	private Query byId() {
 		return Query.query(Criteria.where("_id").is(this.acme));
 	}

@@ -78,7 +78,7 @@ class MessageBirdDispatchTests extends IntegrationTest {
 	RunStarter runs;
 
 	@Autowired
-	StepRunner runner;
+	OwedRefunds refunds;
 
 	private HttpGraphQlTester integrator;
 
@@ -183,22 +183,73 @@ class MessageBirdDispatchTests extends IntegrationTest {
 
 	@Test
 	void aRefundAStopInterruptedIsMadeOnceLater() {
-		StepExecution crashed = crashedWhileSending("+61412345678", Instant.now().plusSeconds(3600), step -> {
-		});
-		// The worker gave up and stopped before refunding: the final state with the refund it owes.
-		Update gaveUp = new Update().set("state", StepState.DEAD).set("owner", null).set("leaseUntil", null)
-			.set("updatedAt", Instant.now().minusSeconds(60));
-		StepQueue.owe(gaveUp, new StepQueue.OwedRefund(crashed.id(), crashed.accountId(), crashed.refundKey(), 1));
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(crashed.id())), gaveUp, StepExecution.class);
+		StepExecution crashed = deadOwingItsRefund();
 		assertThat(acmeCredits()).isEqualTo(499);
 
-		this.runner.refundsLeftByACrash();
-		this.runner.refundsLeftByACrash();
+		this.refunds.sweep();
+		this.refunds.sweep();
 
 		assertThat(acmeCredits()).isEqualTo(500);
 		assertThat(count("creditLedger")).as("the debit and one refund").isEqualTo(2);
 		assertThat(this.mongo.getCollection("stepExecutions").find(new Document("_id", new ObjectId(crashed.id()))).first())
-			.doesNotContainKey(StepQueue.REFUND_DUE);
+			.doesNotContainKey(OwedRefunds.REFUND_DUE);
+	}
+
+	@Test
+	void retryingAStepThatStillOwesARefundMakesTheRefundFirst() {
+		messageBird.script(Answer.REFUSE_NO_BALANCE);
+		StepExecution crashed = deadOwingItsRefund();
+
+		graphQlAs("jane@acme.test").document("mutation($id: ID!) { retryStep(id: $id) { state } }")
+			.variable("id", crashed.id())
+			.execute()
+			.path("retryStep.state").entity(String.class).isEqualTo("PENDING");
+
+		// The retry is paid and refused, and refunds itself; the first attempt's refund is not lost.
+		StepExecution step = awaitStep(StepState.FAILED);
+		assertThat(step.generation()).isEqualTo(1);
+		awaitRefund();
+		assertThat(count("creditLedger")).as("two debits, two refunds").isEqualTo(4);
+	}
+
+	@Test
+	void aStepPaidBeforeAStopAndSkippedWhenRerunIsRefunded() {
+		Document workflow = this.mongo.getCollection("workflows").find(new Document("name", "Graduate registration follow-up")).first();
+		Candidate olivia = this.mongo.findOne(Query.query(Criteria.where("externalId").is("ATS-1001")), Candidate.class);
+		String eventId = new ObjectId().toHexString();
+		Instant now = Instant.now();
+		String workflowId = workflow.get("_id").toString();
+		this.mongo.insert(new WorkflowRun(eventId + ":" + workflowId, workflow.getString("accountId"), workflowId,
+				olivia.id(), "Olivia Nguyen", eventId, "evt-paid", now, StepState.PENDING, now));
+		// Claimed and paid by an instance that stopped before SENDING; meanwhile Olivia texted STOP.
+		StepExecution paid = new StepExecution(new ObjectId().toHexString(), workflow.getString("accountId"), workflowId,
+				eventId + ":" + workflowId, workflow.getList("steps", Document.class).getFirst().get("_id").toString(),
+				WorkflowStepKind.CHAT_MESSAGE, 1, olivia.id(), eventId, null, StepState.CLAIMED, now.minusSeconds(20), 0, 0,
+				now.minusSeconds(1), "dead-instance#0", null, null, null, null, 0, null, null, now.minusSeconds(20),
+				now.minusSeconds(10));
+		this.credits.debit(paid.accountId(), 1, paid.debitKey(), "SMS to Olivia Nguyen", paid.id());
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(olivia.id())),
+				Update.update("smsOptOut", new Document("keyword", "STOP").append("at", java.util.Date.from(now))), Candidate.class);
+
+		this.queue.enqueue(paid);
+
+		StepExecution step = awaitStep(StepState.SKIPPED);
+		assertThat(step.reason()).startsWith("opted out of SMS");
+		awaitRefund();
+		assertThat(messageBird.posts()).isZero();
+		assertThat(count("creditLedger")).as("the debit and its refund").isEqualTo(2);
+	}
+
+	/** A paid step whose worker gave up and stopped before refunding: the final state and what it owes. */
+	private StepExecution deadOwingItsRefund() {
+		StepExecution crashed = crashedWhileSending("+61412345678", Instant.now().plusSeconds(3600), step -> {
+		});
+		Update gaveUp = new Update().set("state", StepState.DEAD).set("owner", null).set("leaseUntil", null)
+			.set("updatedAt", Instant.now().minusSeconds(60));
+		OwedRefunds.owe(gaveUp, new OwedRefunds.Owed(crashed.id(), crashed.accountId(), crashed.refundKey(), 1));
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(crashed.id())), gaveUp, StepExecution.class);
+		this.mongo.remove(Query.query(Criteria.where("_id").is(crashed.id())), "dueSteps");
+		return crashed;
 	}
 
 	@Test
@@ -246,8 +297,11 @@ class MessageBirdDispatchTests extends IntegrationTest {
 		Instant leaseEnds = Instant.now().plusSeconds(2);
 		StepExecution crashed = crashedWhileSending("+61412345678", leaseEnds, step -> {
 		});
-		this.mongo.getCollection("dueSteps").updateOne(new Document("_id", crashed.id()),
-				new Document("$set", new Document("leaseUntil", java.util.Date.from(Instant.now().minusSeconds(1)))));
+		long moved = this.mongo.getCollection("dueSteps")
+			.updateOne(new Document("_id", new ObjectId(crashed.id())),
+					new Document("$set", new Document("leaseUntil", java.util.Date.from(Instant.now().minusSeconds(1)))))
+			.getModifiedCount();
+		assertThat(moved).as("the entry now comes up before the step's lease ends").isEqualTo(1);
 
 		StepExecution step = awaitStep(StepState.SENT);
 
