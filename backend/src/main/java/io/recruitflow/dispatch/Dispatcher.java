@@ -66,7 +66,10 @@ class Dispatcher implements SmartLifecycle {
 		WorkSignal.Wake woken = null;
 		while (this.running) {
 			try {
-				Optional<StepExecution> step = this.queue.claim(owner, this.properties.lease());
+				// Abandoned steps are looked for on poll turns only: a worker straight from a step, or
+				// woken for one just enqueued, looks for due work, which is nearly always what there is.
+				boolean orAbandoned = woken == WorkSignal.Wake.POLL || woken == WorkSignal.Wake.LOOK;
+				Optional<StepExecution> step = this.queue.claim(owner, this.properties.lease(), orAbandoned);
 				if (step.isPresent()) {
 					if (woken == null) {
 						// Took a step some waiting worker may have been woken for: that wake-up is used up.

@@ -2,12 +2,14 @@ package io.recruitflow.platform;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -16,6 +18,8 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
@@ -48,9 +52,11 @@ final class IndexedH2Collection extends H2Collection {
 			List<Object> ordered = inIndexOrder(equalities, orderBy);
 			if (ordered != null) {
 				// Read in the index's order and stop at the page; the server then sorts just that page.
+				Predicate<Document> notPastBound = notPastBound(query, orderBy);
 				Stream<Document> page = ordered.stream()
 					.map(this::getDocument)
 					.filter(Objects::nonNull)
+					.takeWhile(notPastBound)
 					.filter(document -> documentMatchesQuery(document, query))
 					.limit((long) numberToSkip + limit);
 				return matchDocumentsFromStream(page, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -62,6 +68,34 @@ final class IndexedH2Collection extends H2Collection {
 		}
 		return matchDocumentsFromStream(candidates.stream().map(this::getDocument).filter(Objects::nonNull), query,
 				orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	/**
+	 * When the query bounds the sort key on the side the order runs towards ({@code $lte}/{@code $lt}
+	 * ascending, {@code $gte}/{@code $gt} descending), whether a document is not yet past the bound:
+	 * every later one is past it too and cannot match. A claim for due work reads only the due
+	 * steps, not every step waiting for a later time.
+	 */
+	private static Predicate<Document> notPastBound(Document query, Document orderBy) {
+		String key = orderBy.keySet().iterator().next();
+		boolean descending = orderBy.get(key) instanceof Number n && n.intValue() < 0;
+		if (!(query.get(key) instanceof Document condition)) {
+			return document -> true;
+		}
+		String inclusive = descending ? "$gte" : "$lte";
+		String exclusive = descending ? "$gt" : "$lt";
+		boolean strict = !condition.containsKey(inclusive);
+		Object bound = condition.containsKey(inclusive) ? condition.get(inclusive) : condition.get(exclusive);
+		if (bound == null || condition.containsKey(inclusive) && condition.containsKey(exclusive)) {
+			return document -> true;
+		}
+		Object normalizedBound = EmbeddedHashIndex.normalized(bound);
+		Comparator<Object> order = descending ? ValueComparator.desc() : ValueComparator.asc();
+		return document -> {
+			int side = order.compare(
+					EmbeddedHashIndex.normalized(Utils.getSubdocumentValueCollectionAware(document, key)), normalizedBound);
+			return strict ? side < 0 : side <= 0;
+		};
 	}
 
 	List<Object> inIndexOrder(Document query, Document orderBy) {

@@ -248,6 +248,17 @@ class EmbeddedIndexesTests {
 		queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "PENDING"), Filters.gte("dueAt", 200)))
 			.sort(Sorts.ascending("dueAt", "_id")).limit(5)));
 		queries.add(on -> ids(on.find(Filters.eq("accountId", "acme")).sort(Sorts.descending("dueAt", "_id")).limit(5)));
+		// A claim for due work: read in order up to the bound, not through every later step.
+		for (int bound : new int[] { -1, 0, 150, 300, 599, 600 }) {
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "PENDING"), Filters.lte("dueAt", bound)))
+				.sort(Sorts.ascending("dueAt")).limit(3)));
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "LEASED"), Filters.lt("dueAt", (double) bound)))
+				.sort(Sorts.ascending("dueAt", "_id")).limit(4)));
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "SENT"), Filters.gte("dueAt", bound)))
+				.sort(Sorts.descending("dueAt", "_id")).limit(2)));
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "PENDING"), Filters.gt("dueAt", (long) bound),
+					Filters.lte("dueAt", bound + 100))).sort(Sorts.ascending("dueAt", "_id")).limit(5)));
+		}
 		queries.add(on -> ids(on.find(Filters.eq("dueAt", 250)).sort(Sorts.ascending("_id"))));
 		queries.add(on -> ids(on.find(Filters.eq("tags", "a")).sort(Sorts.ascending("_id"))));
 		queries.add(on -> ids(on.find(Filters.eq("tags", List.of("a", "c"))).sort(Sorts.ascending("_id"))));
