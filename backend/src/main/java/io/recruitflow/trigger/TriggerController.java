@@ -33,15 +33,13 @@ class TriggerController {
 	@MutationMapping
 	List<TriggerResult> recordCtaCompletions(@Argument List<CtaCompletionInput> inputs,
 			@AuthenticationPrincipal Caller caller) {
-		return this.triggers.batch(inputs, CtaCompletionInput::eventId,
-				input -> this.triggers.recordCtaCompletion(caller, input));
+		return this.triggers.recordCtaCompletions(caller, inputs);
 	}
 
 	@MutationMapping
 	List<TriggerResult> recordAtsStatusChanges(@Argument List<AtsStatusChangeInput> inputs,
 			@AuthenticationPrincipal Caller caller) {
-		return this.triggers.batch(inputs, AtsStatusChangeInput::eventId,
-				input -> this.triggers.recordAtsStatusChange(caller, input));
+		return this.triggers.recordAtsStatusChanges(caller, inputs);
 	}
 
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.recruitflow.account.Account;
@@ -85,15 +87,73 @@ class TriggerService {
 		this.maxBatch = maxBatch;
 	}
 
+	/**
+	 * What every event of one request reads alike — the account, its web campaigns, its active
+	 * workflows — read at most once per request: a batch of 100 events reads them once.
+	 */
+	private final class RequestView {
+
+		private final Caller caller;
+
+		private Account account;
+
+		private List<WebCampaign> campaigns;
+
+		private final Map<TriggerType, List<Workflow>> active = new EnumMap<>(TriggerType.class);
+
+		RequestView(Caller caller) {
+			this.caller = caller;
+		}
+
+		Account account() {
+			if (this.account == null) {
+				this.account = TriggerService.this.accounts.account(this.caller);
+			}
+			return this.account;
+		}
+
+		List<WebCampaign> campaigns() {
+			if (this.campaigns == null) {
+				this.campaigns = TriggerService.this.campaigns.campaigns(this.caller);
+			}
+			return this.campaigns;
+		}
+
+		List<Workflow> activeWorkflows(TriggerType source) {
+			return this.active.computeIfAbsent(source,
+					type -> TriggerService.this.workflows.activeWorkflows(this.caller.accountId(), type));
+		}
+
+	}
+
 	TriggerReceipt recordCtaCompletion(Caller caller, CtaCompletionInput input) {
+		return recordCtaCompletion(new RequestView(caller), input);
+	}
+
+	TriggerReceipt recordAtsStatusChange(Caller caller, AtsStatusChangeInput input) {
+		return recordAtsStatusChange(new RequestView(caller), input);
+	}
+
+	List<TriggerResult> recordCtaCompletions(Caller caller, List<CtaCompletionInput> inputs) {
+		RequestView view = new RequestView(caller);
+		return batch(inputs, CtaCompletionInput::eventId, input -> recordCtaCompletion(view, input));
+	}
+
+	List<TriggerResult> recordAtsStatusChanges(Caller caller, List<AtsStatusChangeInput> inputs) {
+		RequestView view = new RequestView(caller);
+		return batch(inputs, AtsStatusChangeInput::eventId, input -> recordAtsStatusChange(view, input));
+	}
+
+	private TriggerReceipt recordCtaCompletion(RequestView view, CtaCompletionInput input) {
+		Caller caller = view.caller;
 		authorize(caller);
 		String eventId = eventId(input.eventId());
-		Optional<TriggerReceipt> duplicate = duplicate(caller, TriggerType.CTA_COMPLETED, eventId);
+		Optional<TriggerReceipt> duplicate = duplicate(view, TriggerType.CTA_COMPLETED, eventId);
 		if (duplicate.isPresent()) {
 			return duplicate.get();
 		}
 		String ctaId = required("ctaId", input.ctaId());
-		List<WebCampaign> withCta = this.campaigns.campaigns(caller)
+		List<WebCampaign> withCta = view.campaigns()
 			.stream()
 			.filter(campaign -> campaign.ctas() != null && campaign.ctas().stream().anyMatch(cta -> cta.id().equals(ctaId)))
 			.toList();
@@ -103,7 +163,10 @@ class TriggerService {
 		}
 		WebCampaign campaign = null;
 		if (input.webCampaignId() != null) {
-			WebCampaign named = this.campaigns.campaign(caller, input.webCampaignId())
+			WebCampaign named = view.campaigns()
+				.stream()
+				.filter(candidate -> candidate.id().equals(input.webCampaignId()))
+				.findFirst()
 				.orElseThrow(() -> new DomainException.BadRequest(
 						"webCampaignId '" + input.webCampaignId() + "' is not one of your web campaigns."));
 			if (!withCta.contains(named)) {
@@ -116,25 +179,25 @@ class TriggerService {
 			campaign = withCta.getFirst();
 		}
 		checkCandidateAndJob(input.candidate() == null ? null : input.candidate().toData(), input.jobTitle());
-		Account account = this.accounts.account(caller);
-		CandidateService.Upserted candidate = this.candidates.upsert(caller.accountId(), account.country(),
+		CandidateService.Upserted candidate = this.candidates.upsert(caller.accountId(), view.account().country(),
 				input.candidate().toData(), null);
 		TriggerEvent event = store(new TriggerEvent(null, caller.accountId(), TriggerType.CTA_COMPLETED, eventId,
 				candidate.candidate().id(), candidate.candidate().fullName(), ctaId,
 				campaign == null ? null : campaign.id(), campaign == null ? null : campaign.name(),
 				label(withCta.getFirst(), ctaId), null, null, blankToNull(input.jobTitle()), input.occurredAt(),
 				this.clock.instant(), null, null, candidate.candidate().mobileProblem()));
-		return receipt(process(event, candidate.candidate()), event.id() == null, candidate.candidate());
+		return receipt(process(event, candidate.candidate(), view), event.id() == null, candidate.candidate());
 	}
 
-	TriggerReceipt recordAtsStatusChange(Caller caller, AtsStatusChangeInput input) {
+	private TriggerReceipt recordAtsStatusChange(RequestView view, AtsStatusChangeInput input) {
+		Caller caller = view.caller;
 		authorize(caller);
 		String eventId = eventId(input.eventId());
-		Optional<TriggerReceipt> duplicate = duplicate(caller, TriggerType.ATS_STATUS_CHANGED, eventId);
+		Optional<TriggerReceipt> duplicate = duplicate(view, TriggerType.ATS_STATUS_CHANGED, eventId);
 		if (duplicate.isPresent()) {
 			return duplicate.get();
 		}
-		Account account = this.accounts.account(caller);
+		Account account = view.account();
 		String toStatus = status(account, "toStatus", required("toStatus", input.toStatus()));
 		String fromStatus = input.fromStatus() == null ? null : status(account, "fromStatus", input.fromStatus());
 		checkCandidateAndJob(input.candidate() == null ? null : input.candidate().toData(), input.jobTitle());
@@ -145,11 +208,11 @@ class TriggerService {
 				candidate.candidate().id(), candidate.candidate().fullName(), null, null, null, null, toStatus, from,
 				blankToNull(input.jobTitle()), input.occurredAt(), this.clock.instant(), null, null,
 				candidate.candidate().mobileProblem()));
-		return receipt(process(event, candidate.candidate()), event.id() == null, candidate.candidate());
+		return receipt(process(event, candidate.candidate(), view), event.id() == null, candidate.candidate());
 	}
 
 	/** One result per item, in order; a bad item is reported and the others still recorded. */
-	<T> List<TriggerResult> batch(List<T> inputs, java.util.function.Function<T, String> eventIdOf,
+	private <T> List<TriggerResult> batch(List<T> inputs, java.util.function.Function<T, String> eventIdOf,
 			java.util.function.Function<T, TriggerReceipt> record) {
 		if (inputs.size() > this.maxBatch) {
 			throw new DomainException.BadRequest("A batch takes at most " + this.maxBatch + " events; this one has "
@@ -178,18 +241,18 @@ class TriggerService {
 			.limit(100);
 		for (TriggerEvent event : this.mongo.find(interrupted, TriggerEvent.class)) {
 			log.info("Finishing trigger event {} interrupted before its runs were started", event.eventId());
-			process(event, null);
+			process(event, null, null);
 		}
 	}
 
-	private Optional<TriggerReceipt> duplicate(Caller caller, TriggerType source, String eventId) {
-		TriggerEvent existing = this.mongo.findOne(Query.query(Criteria.where("accountId").is(caller.accountId())
+	private Optional<TriggerReceipt> duplicate(RequestView view, TriggerType source, String eventId) {
+		TriggerEvent existing = this.mongo.findOne(Query.query(Criteria.where("accountId").is(view.caller.accountId())
 			.and("source").is(source)
 			.and("eventId").is(eventId)), TriggerEvent.class);
 		if (existing == null) {
 			return Optional.empty();
 		}
-		return Optional.of(receipt(existing.processedAt() == null ? process(existing, null)
+		return Optional.of(receipt(existing.processedAt() == null ? process(existing, null, view)
 				: new Processed(existing, List.of()), true, null));
 	}
 
@@ -225,8 +288,9 @@ class TriggerService {
 	 * Starts every matching run (idempotently) and then marks the event processed.
 	 *
 	 * @param recorded the candidate as this request just recorded it, or null to read it
+	 * @param view the request's reads of its account, or null outside a request
 	 */
-	private Processed process(TriggerEvent event, Candidate recorded) {
+	private Processed process(TriggerEvent event, Candidate recorded, RequestView view) {
 		TriggerEvent stored = event.id() != null ? event
 				: this.mongo.findOne(Query.query(Criteria.where("accountId").is(event.accountId())
 					.and("source").is(event.source())
@@ -238,7 +302,9 @@ class TriggerService {
 				? Optional.of(recorded) : this.candidates.candidateForRun(stored.accountId(), stored.candidateId());
 		List<Workflow> started = new ArrayList<>();
 		if (candidate.isPresent()) {
-			for (Workflow workflow : this.workflows.activeWorkflows(stored.accountId(), stored.source())) {
+			List<Workflow> active = view != null ? view.activeWorkflows(stored.source())
+					: this.workflows.activeWorkflows(stored.accountId(), stored.source());
+			for (Workflow workflow : active) {
 				if (fits(workflow.trigger(), stored) && CriteriaEvaluator.matches(workflow.criteria(), candidate.get())
 						&& this.reentry.pass(workflow.id(), stored.candidateId(), workflow.reentryMinimumMinutes(),
 								stored.id())) {
