@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ class Dispatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** {@link System#nanoTime} after which a claim next looks for abandoned steps. */
+	private final AtomicLong nextAbandonedLook = new AtomicLong();
+
 	Dispatcher(StepQueue queue, StepRunner runner, WorkSignal signal, DispatchProperties properties) {
 		this.queue = queue;
 		this.runner = runner;
@@ -53,6 +57,7 @@ class Dispatcher implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		this.nextAbandonedLook.set(System.nanoTime());
 		this.signal.resume();
 		for (int i = 0; i < this.properties.workers(); i++) {
 			String owner = this.instanceId + "#" + i;
@@ -66,10 +71,7 @@ class Dispatcher implements SmartLifecycle {
 		WorkSignal.Wake woken = null;
 		while (this.running) {
 			try {
-				// Abandoned steps are looked for on poll turns only: a worker straight from a step, or
-				// woken for one just enqueued, looks for due work, which is nearly always what there is.
-				boolean orAbandoned = woken == WorkSignal.Wake.POLL || woken == WorkSignal.Wake.LOOK;
-				Optional<StepExecution> step = this.queue.claim(owner, this.properties.lease(), orAbandoned);
+				Optional<StepExecution> step = claim(owner);
 				if (step.isPresent()) {
 					if (woken == null) {
 						// Took a step some waiting worker may have been woken for: that wake-up is used up.
@@ -98,6 +100,25 @@ class Dispatcher implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A step abandoned by a dead worker, looked for first once per poll interval for the instance
+	 * whatever woke this worker (under a steady load every claim finds due work, and an abandoned
+	 * step must not wait for the backlog to clear) and again straight away while looks find some
+	 * (a dead instance leaves several); otherwise the earliest due step.
+	 */
+	private Optional<StepExecution> claim(String owner) {
+		long now = System.nanoTime();
+		long next = this.nextAbandonedLook.get();
+		if (now - next >= 0 && this.nextAbandonedLook.compareAndSet(next, now + this.properties.pollInterval().toNanos())) {
+			Optional<StepExecution> abandoned = this.queue.claimAbandoned(owner, this.properties.lease());
+			if (abandoned.isPresent()) {
+				this.nextAbandonedLook.set(now);
+				return abandoned;
+			}
+		}
+		return this.queue.claimDue(owner, this.properties.lease());
 	}
 
 	private void sleepQuietly() {

@@ -47,26 +47,30 @@ class StepQueue implements InitializingBean {
 	}
 
 	/**
-	 * The next step to work on, now owned by {@code owner}: the earliest due PENDING step (now
-	 * CLAIMED, in one write) — or, when {@code orAbandoned}, a step whose worker died (its lease
-	 * ran out while CLAIMED or SENDING), taken over in the state it was left in: a SENDING step
-	 * must be reconciled, not simply rerun. Both read a few documents through the {@code due} and
-	 * {@code lease} indexes (the embedded server's hash indexes keep each state's steps in order),
-	 * however long the history.
+	 * The earliest due PENDING step, now CLAIMED by {@code owner} in one write. Reads a few
+	 * documents through the {@code due} index (the embedded server's hash indexes keep each
+	 * state's steps in order), however long the history.
 	 */
-	Optional<StepExecution> claim(String owner, Duration lease, boolean orAbandoned) {
+	Optional<StepExecution> claimDue(String owner, Duration lease) {
 		Instant now = this.clock.instant();
 		Query due = Query.query(Criteria.where("state").is(StepState.PENDING).and("dueAt").lte(now))
 			.with(Sort.by("dueAt"));
-		StepExecution claimed = this.mongo.findAndModify(due, take(owner, now, lease).set("state", StepState.CLAIMED),
-				FindAndModifyOptions.options().returnNew(true), StepExecution.class);
-		if (claimed == null && orAbandoned) {
-			Query abandoned = Query.query(Criteria.where("state").in(StepState.CLAIMED, StepState.SENDING)
-				.and("leaseUntil").lt(now)).with(Sort.by("leaseUntil"));
-			claimed = this.mongo.findAndModify(abandoned, take(owner, now, lease),
-					FindAndModifyOptions.options().returnNew(true), StepExecution.class);
-		}
-		return Optional.ofNullable(claimed);
+		return Optional.ofNullable(this.mongo.findAndModify(due,
+				take(owner, now, lease).set("state", StepState.CLAIMED), FindAndModifyOptions.options().returnNew(true),
+				StepExecution.class));
+	}
+
+	/**
+	 * A step whose worker died (its lease ran out while CLAIMED or SENDING), now owned by
+	 * {@code owner} in the state it was left in: a SENDING step must be reconciled, not simply
+	 * rerun. Reads through the {@code lease} index.
+	 */
+	Optional<StepExecution> claimAbandoned(String owner, Duration lease) {
+		Instant now = this.clock.instant();
+		Query abandoned = Query.query(Criteria.where("state").in(StepState.CLAIMED, StepState.SENDING)
+			.and("leaseUntil").lt(now)).with(Sort.by("leaseUntil"));
+		return Optional.ofNullable(this.mongo.findAndModify(abandoned, take(owner, now, lease),
+				FindAndModifyOptions.options().returnNew(true), StepExecution.class));
 	}
 
 	private static Update take(String owner, Instant now, Duration lease) {

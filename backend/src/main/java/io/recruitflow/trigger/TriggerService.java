@@ -89,7 +89,9 @@ class TriggerService {
 
 	/**
 	 * What every event of one request reads alike — the account, its web campaigns, its active
-	 * workflows — read at most once per request: a batch of 100 events reads them once.
+	 * workflows — read at most once per request: a batch of 100 events reads them once. A workflow
+	 * paused while a batch is being recorded may still start runs for its later events; their
+	 * steps are held when claimed, as for any run started just before a pause.
 	 */
 	private final class RequestView {
 

@@ -304,6 +304,31 @@ class MessageBirdDispatchTests extends IntegrationTest {
 	}
 
 	@Test
+	void aStepADeadWorkerLeftIsTakenOverWhileDueWorkKeepsComing() {
+		StepExecution abandoned = crashedWhileSending("+61412345678", Instant.now().plusMillis(300),
+				crashed -> messageBird.preAccept(crashed.id(), "+61480000001", "+61412345678", "Hi Olivia"));
+		Document workflow = this.mongo.getCollection("workflows").find(new Document("name", "Graduate registration follow-up")).first();
+		String stepId = workflow.getList("steps", Document.class).getFirst().get("_id").toString();
+		Instant now = Instant.now();
+		List<StepExecution> backlog = new java.util.ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			backlog.add(new StepExecution(new ObjectId().toHexString(), abandoned.accountId(), abandoned.workflowId(),
+					"backlog-run-" + i, stepId, WorkflowStepKind.CHAT_MESSAGE, 1, abandoned.candidateId(), "backlog-" + i, null,
+					StepState.PENDING, now, 0, 0, null, null, null, null, null, null, 0, null, null, now, now));
+		}
+		this.mongo.insertAll(backlog);
+
+		awaitStepSent(abandoned.id());
+
+		long backlogSent = this.mongo.count(Query.query(Criteria.where("state").is(StepState.SENT)
+			.and("triggerEventId").regex("^backlog-")), StepExecution.class);
+		assertThat(backlogSent).as("taken over while due work was still waiting").isLessThan(400);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.mongo.count(Query.query(Criteria.where("state")
+			.is(StepState.SENT)), StepExecution.class) == 401);
+		assertThat(messageBird.posts()).as("the abandoned step was found at MessageBird, not resent").isEqualTo(400);
+	}
+
+	@Test
 	void crashAfterRecordingButBeforeMarkingSentOnlyMarksIt() {
 		// Recorded before the step is queued: a worker may take the step up the moment it is.
 		crashedWhileSending("+61412345678", crashed -> this.inbox.recordOutbound(new OutboundMessage(crashed.accountId(),
@@ -500,6 +525,11 @@ class MessageBirdDispatchTests extends IntegrationTest {
 			.path("recordCtaCompletion.eventId")
 			.entity(String.class)
 			.isEqualTo(eventId);
+	}
+
+	private void awaitStepSent(String id) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(id, StepExecution.class).state() == StepState.SENT);
 	}
 
 	private StepExecution awaitStep(StepState state) {

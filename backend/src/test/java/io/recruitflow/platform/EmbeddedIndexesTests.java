@@ -258,6 +258,10 @@ class EmbeddedIndexesTests {
 				.sort(Sorts.descending("dueAt", "_id")).limit(2)));
 			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "PENDING"), Filters.gt("dueAt", (long) bound),
 					Filters.lte("dueAt", bound + 100))).sort(Sorts.ascending("dueAt", "_id")).limit(5)));
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "LEASED"),
+					Filters.lte("dueAt", Instant.ofEpochSecond(bound)))).sort(Sorts.ascending("dueAt", "_id")).limit(3)));
+			queries.add(on -> ids(on.find(Filters.and(Filters.eq("state", "PENDING"),
+					Filters.gt("dueAt", Instant.ofEpochSecond(bound)))).sort(Sorts.descending("dueAt", "_id")).limit(3)));
 		}
 		queries.add(on -> ids(on.find(Filters.eq("dueAt", 250)).sort(Sorts.ascending("_id"))));
 		queries.add(on -> ids(on.find(Filters.eq("tags", "a")).sort(Sorts.ascending("_id"))));
@@ -312,7 +316,7 @@ class EmbeddedIndexesTests {
 			.append("conversationId", "c" + this.random.nextInt(12))
 			.append("createdAt", Instant.ofEpochSecond(this.random.nextInt(800)))
 			.append("state", pick("PENDING", "LEASED", "SENT"))
-			.append("dueAt", this.random.nextInt(2) == 0 ? this.random.nextInt(600) : (double) this.random.nextInt(600))
+			.append("dueAt", dueAt())
 			.append("score", this.random.nextInt(3) == 0 ? (Object) 3L : this.random.nextInt(5));
 		if (this.random.nextInt(3) > 0) {
 			document.append("tags", List.of(pick("a", "b"), pick("c", "d")));
@@ -321,6 +325,16 @@ class EmbeddedIndexesTests {
 			document.append("ref", "r-" + i);
 		}
 		return document;
+	}
+
+	/** Mostly numbers of two types; some dates, strings and nulls, which order apart from them. */
+	private Object dueAt() {
+		return switch (this.random.nextInt(12)) {
+			case 0 -> Instant.ofEpochSecond(this.random.nextInt(600));
+			case 1 -> "later";
+			case 2 -> null;
+			default -> this.random.nextInt(2) == 0 ? this.random.nextInt(600) : (double) this.random.nextInt(600);
+		};
 	}
 
 	private String pick(String... values) {
