@@ -340,36 +340,33 @@ class StepRunner {
 	 * gave up.
 	 */
 	private void finish(StepExecution step, StepState state, String reason) {
-		Update update = new Update().set("state", state).set("reason", reason).set("leaseUntil", null);
 		OwedRefunds.Owed owed = null;
 		if (step.kind() == WorkflowStepKind.CHAT_MESSAGE) {
 			OptionalLong paid = this.credits.debited(step.debitKey());
 			if (paid.isPresent()) {
 				owed = new OwedRefunds.Owed(step.id(), step.accountId(), step.refundKey(), paid.getAsLong());
-				OwedRefunds.owe(update, owed);
 			}
 		}
-		if (this.queue.transition(step, StepState.CLAIMED, update).isPresent()) {
-			this.queue.updateRunState(step.runId(), state);
-			if (owed != null) {
-				this.refunds.make(owed);
-			}
-		}
+		endUnsent(step, StepState.CLAIMED, state, new Update().set("reason", reason), owed);
+	}
+
+	/** Ends a step that was sending unsent, giving back what it was paid. */
+	private void giveUp(StepExecution step, StepState state, String reason, String lastError) {
+		OwedRefunds.Owed owed = step.sms() == null ? null
+				: new OwedRefunds.Owed(step.id(), step.accountId(), step.refundKey(), step.sms().credits());
+		endUnsent(step, StepState.SENDING, state, new Update().set("reason", reason).set("lastError", lastError), owed);
 	}
 
 	/**
-	 * Ends a paid step unsent and gives its credits back. The final state and the refund it owes
-	 * are one write, so a crash before the refund leaves it for {@link OwedRefunds#sweep}.
+	 * Moves the step from {@code from} to the final {@code state}. A refund it owes goes in the same
+	 * write and is made after it, so a crash in between leaves it for {@link OwedRefunds#sweep}.
 	 */
-	private void giveUp(StepExecution step, StepState state, String reason, String lastError) {
-		Update update = new Update().set("state", state).set("reason", reason).set("leaseUntil", null)
-			.set("lastError", lastError);
-		OwedRefunds.Owed owed = step.sms() == null ? null
-				: new OwedRefunds.Owed(step.id(), step.accountId(), step.refundKey(), step.sms().credits());
+	private void endUnsent(StepExecution step, StepState from, StepState state, Update update, OwedRefunds.Owed owed) {
+		update.set("state", state).set("leaseUntil", null);
 		if (owed != null) {
 			OwedRefunds.owe(update, owed);
 		}
-		if (this.queue.transition(step, StepState.SENDING, update).isPresent()) {
+		if (this.queue.transition(step, from, update).isPresent()) {
 			this.queue.updateRunState(step.runId(), state);
 			if (owed != null) {
 				this.refunds.make(owed);
