@@ -1,13 +1,18 @@
 package io.recruitflow.account;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.Lookups;
+import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -16,25 +21,38 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * SMS credits: debited before a send, refunded when a send finally fails. Each change is one
  * atomic update of the account document, guarded so the balance never drops below zero, and
  * idempotent: the ledger entry, keyed by the operation, records that it happened. Between the
- * update and its ledger entry the account holds the key in a short list of unsettled operations,
- * so a step retried after a crash in between cannot pay twice either; the list only ever holds
- * operations in flight (a long history of keys on the account made every debit and every read of
- * the account carry it).
+ * update and its ledger entry the account holds the operation among its pending ones, with its
+ * amount, so a step retried after a crash in between cannot pay twice, and a step ended unsent
+ * after one can be refunded; the account only ever holds operations in flight (a long history of
+ * keys on the account made every debit and every read of the account carry it).
  */
 @Service
 public class CreditService implements InitializingBean {
 
-	/** Keys of operations applied to the balance whose ledger entry may not be written yet. */
+	/**
+	 * Operations applied to the balance whose ledger entry may not be written yet, by key: the
+	 * delta, when, the ledger's reason and reference, and whether to undo it if abandoned.
+	 */
+	static final String PENDING = "pendingCredits";
+
+	/** Where builds before pending operations kept their keys, without amounts. */
 	static final String UNSETTLED = "unsettledCreditOperations";
 
-	/** Where earlier builds kept the keys of an account's last 2,000 operations. */
+	/** Where earlier builds still kept the keys of an account's last 2,000 operations. */
 	static final String LEGACY_OPERATIONS = "creditOperations";
+
+	/**
+	 * How long an operation may stay pending before the sweep ends it. A writer takes
+	 * milliseconds between its two writes; one still pending this long stopped.
+	 */
+	static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
 	private final MongoTemplate mongo;
 
@@ -47,23 +65,45 @@ public class CreditService implements InitializingBean {
 
 	/**
 	 * Takes {@code amount} credits unless the balance is lower. Calling again with the same key
-	 * after it succeeded changes nothing and answers true.
+	 * after it succeeded changes nothing and answers true. For work its caller repeats after a
+	 * crash with the same key (a step), which settles a debit the crash interrupted.
 	 *
 	 * @return whether the credits are (now or already) debited
 	 */
 	public boolean debit(String accountId, long amount, String operationKey, String reason, String reference) {
-		return apply(accountId, -amount, operationKey, reason, reference);
+		return apply(accountId, -amount, operationKey, reason, reference, false);
+	}
+
+	/**
+	 * As {@link #debit}, for a send made within one request that nobody repeats: if the app stops
+	 * between the balance update and the ledger entry, the caller never got its answer and sent
+	 * nothing, so the sweep gives the credits back.
+	 */
+	public boolean debitWithinRequest(String accountId, long amount, String operationKey, String reason,
+			String reference) {
+		return apply(accountId, -amount, operationKey, reason, reference, true);
 	}
 
 	/** Gives back credits; idempotent on {@code operationKey} like {@link #debit}. */
 	public void refund(String accountId, long amount, String operationKey, String reason, String reference) {
-		apply(accountId, amount, operationKey, reason, reference);
+		apply(accountId, amount, operationKey, reason, reference, false);
 	}
 
-	/** How many credits a settled operation took, if it took any. */
-	public OptionalLong debited(String operationKey) {
+	/**
+	 * How many credits a debit took, if it took any. A debit whose writer stopped before its ledger
+	 * entry is settled first, so that what it took can be given back.
+	 */
+	public OptionalLong debited(String accountId, String operationKey) {
 		CreditLedgerEntry entry = this.mongo.findById(operationKey, CreditLedgerEntry.class);
-		return entry == null || entry.delta() >= 0 ? OptionalLong.empty() : OptionalLong.of(-entry.delta());
+		if (entry == null) {
+			Pending pending = pending(accountId).get(operationKey);
+			if (pending == null || pending.delta() >= 0) {
+				return OptionalLong.empty();
+			}
+			settle(accountId, operationKey, pending);
+			return OptionalLong.of(-pending.delta());
+		}
+		return entry.delta() >= 0 ? OptionalLong.empty() : OptionalLong.of(-entry.delta());
 	}
 
 	public long balance(String accountId) {
@@ -78,28 +118,34 @@ public class CreditService implements InitializingBean {
 			.limit(limit), CreditLedgerEntry.class);
 	}
 
-	private boolean apply(String accountId, long delta, String operationKey, String reason, String reference) {
+	private boolean apply(String accountId, long delta, String operationKey, String reason, String reference,
+			boolean voidIfAbandoned) {
+		String pendingField = pendingField(operationKey);
 		if (settled(accountId, operationKey)) {
 			return true;
 		}
-		// Keys an earlier build kept count until that account's list is carried over (a rolling
+		// Keys earlier builds kept count until that account's list is carried over (a rolling
 		// upgrade, or a start that has not reached the account yet).
-		Criteria guard = Criteria.where("_id").is(accountId).and(UNSETTLED).ne(operationKey)
-			.and(LEGACY_OPERATIONS).ne(operationKey);
+		Criteria guard = Criteria.where("_id").is(accountId).and(pendingField).exists(false).and(UNSETTLED)
+			.ne(operationKey).and(LEGACY_OPERATIONS).ne(operationKey);
 		if (delta < 0) {
 			guard = guard.and("credits").gte(-delta);
 		}
 		Query applicable = Query.query(guard);
 		applicable.fields().include("credits");
-		Account updated = this.mongo.findAndModify(applicable,
-				new Update().inc("credits", delta).push(UNSETTLED, operationKey),
+		Document pending = new Document("delta", delta).append("at", Date.from(this.clock.instant()))
+			.append("reason", reason)
+			.append("reference", reference)
+			.append("voidIfAbandoned", voidIfAbandoned);
+		Account updated = this.mongo.findAndModify(applicable, new Update().inc("credits", delta).set(pendingField, pending),
 				FindAndModifyOptions.options().returnNew(true), Account.class);
 		long balanceAfter;
 		if (updated != null) {
 			balanceAfter = updated.credits();
 		}
 		else if (Lookups.anyMatch(this.mongo, Query.query(Criteria.where("_id").is(accountId)
-			.orOperator(Criteria.where(UNSETTLED).is(operationKey), Criteria.where(LEGACY_OPERATIONS).is(operationKey))),
+			.orOperator(Criteria.where(pendingField).exists(true), Criteria.where(UNSETTLED).is(operationKey),
+					Criteria.where(LEGACY_OPERATIONS).is(operationKey))),
 				Account.class)) {
 			// Applied by an attempt that stopped before its ledger entry: settle it now.
 			balanceAfter = balance(accountId);
@@ -109,8 +155,12 @@ public class CreditService implements InitializingBean {
 			return settled(accountId, operationKey);
 		}
 		writeLedger(accountId, delta, operationKey, reason, reference, balanceAfter);
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)),
-				new Update().pull(UNSETTLED, operationKey), Account.class);
+		if (updated != null) {
+			clearPending(accountId, operationKey);
+		}
+		else {
+			clear(accountId, operationKey);
+		}
 		return true;
 	}
 
@@ -119,9 +169,57 @@ public class CreditService implements InitializingBean {
 		if (!Lookups.anyMatch(this.mongo, Query.query(Criteria.where("_id").is(operationKey)), CreditLedgerEntry.class)) {
 			return false;
 		}
+		clear(accountId, operationKey);
+		return true;
+	}
+
+	/** Clears the key wherever this or an earlier build kept it. */
+	private void clear(String accountId, String operationKey) {
+		clearPending(accountId, operationKey);
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(UNSETTLED).is(operationKey)),
 				new Update().pull(UNSETTLED, operationKey), Account.class);
-		return true;
+	}
+
+	private void clearPending(String accountId, String operationKey) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(pendingField(operationKey)).exists(true)),
+				new Update().unset(pendingField(operationKey)), Account.class);
+	}
+
+	private void settle(String accountId, String operationKey, Pending pending) {
+		writeLedger(accountId, pending.delta(), operationKey, pending.reason(), pending.reference(), balance(accountId));
+		clearPending(accountId, operationKey);
+	}
+
+	/**
+	 * Ends operations pending longer than {@link #ABANDONED_AFTER}: a debit made within a request
+	 * is undone (its caller sent nothing); any other operation is settled, as its retry would.
+	 */
+	@Scheduled(fixedDelayString = "${recruitflow.credits.abandoned-sweep-interval:60s}",
+			initialDelayString = "${recruitflow.credits.abandoned-sweep-interval:60s}")
+	public void endAbandoned() {
+		Instant cutoff = this.clock.instant().minus(ABANDONED_AFTER);
+		Query withPending = Query.query(Criteria.where(PENDING).exists(true));
+		withPending.fields().include(PENDING);
+		for (Document account : this.mongo.find(withPending, Document.class, "accounts")) {
+			String accountId = account.get("_id").toString();
+			pending(account).forEach((key, pending) -> {
+				if (!pending.at().isBefore(cutoff)) {
+					return;
+				}
+				if (settled(accountId, key)) {
+					return;
+				}
+				if (pending.voidIfAbandoned()) {
+					this.mongo.updateFirst(
+							Query.query(Criteria.where("_id").is(accountId).and(pendingField(key) + ".at")
+								.is(Date.from(pending.at()))),
+							new Update().inc("credits", -pending.delta()).unset(pendingField(key)), Account.class);
+				}
+				else {
+					settle(accountId, key, pending);
+				}
+			});
+		}
 	}
 
 	/**
@@ -133,11 +231,11 @@ public class CreditService implements InitializingBean {
 	public void afterPropertiesSet() {
 		Query legacy = Query.query(Criteria.where(LEGACY_OPERATIONS).exists(true));
 		legacy.fields().include(LEGACY_OPERATIONS);
-		for (org.bson.Document account : this.mongo.find(legacy, org.bson.Document.class, "accounts")) {
+		for (Document account : this.mongo.find(legacy, Document.class, "accounts")) {
 			List<String> keys = account.getList(LEGACY_OPERATIONS, String.class, List.of());
 			Query recorded = Query.query(Criteria.where("_id").in(keys));
 			recorded.fields().include("_id");
-			Set<String> settled = this.mongo.find(recorded, org.bson.Document.class, "creditLedger")
+			Set<String> settled = this.mongo.find(recorded, Document.class, "creditLedger")
 				.stream()
 				.map(entry -> entry.getString("_id"))
 				.collect(Collectors.toSet());
@@ -159,6 +257,41 @@ public class CreditService implements InitializingBean {
 			.setOnInsert("balanceAfter", balanceAfter)
 			.setOnInsert("at", this.clock.instant());
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(operationKey)), entry, CreditLedgerEntry.class);
+	}
+
+	private Map<String, Pending> pending(String accountId) {
+		Query query = Query.query(Criteria.where("_id").is(accountId));
+		query.fields().include(PENDING);
+		Document account = this.mongo.findOne(query, Document.class, "accounts");
+		return account == null ? Map.of() : pending(account);
+	}
+
+	private static Map<String, Pending> pending(Document account) {
+		Document pending = account.get(PENDING, Document.class);
+		if (pending == null) {
+			return Map.of();
+		}
+		return pending.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, entry -> Pending.of((Document) entry.getValue())));
+	}
+
+	/** Operation keys become field names: they must not hold what MongoDB reads as a path or operator. */
+	private static String pendingField(String operationKey) {
+		if (operationKey.isEmpty() || operationKey.indexOf('.') >= 0 || operationKey.startsWith("$")) {
+			throw new IllegalArgumentException("Credit operation keys cannot contain '.' or start with '$': " + operationKey);
+		}
+		return PENDING + "." + operationKey;
+	}
+
+	private record Pending(long delta, Instant at, String reason, String reference, boolean voidIfAbandoned) {
+
+		static Pending of(Document document) {
+			return new Pending(document.get("delta", Number.class).longValue(), document.getDate("at").toInstant(),
+					document.getString("reason"), document.getString("reference"),
+					document.getBoolean("voidIfAbandoned", false));
+		}
+
 	}
 
 }

@@ -342,7 +342,7 @@ class StepRunner {
 	private void finish(StepExecution step, StepState state, String reason) {
 		OwedRefunds.Owed owed = null;
 		if (step.kind() == WorkflowStepKind.CHAT_MESSAGE) {
-			OptionalLong paid = this.credits.debited(step.debitKey());
+			OptionalLong paid = this.credits.debited(step.accountId(), step.debitKey());
 			if (paid.isPresent()) {
 				owed = new OwedRefunds.Owed(step.id(), step.accountId(), step.refundKey(), paid.getAsLong());
 			}

@@ -74,7 +74,7 @@ class DirectMessages {
 		String text = body.strip();
 		String reference = new ObjectId().toHexString();
 		String debitKey = "direct:" + reference;
-		if (!this.credits.debit(accountId, measure.credits(), debitKey, "SMS to " + candidate.fullName(), reference)) {
+		if (!this.credits.debitWithinRequest(accountId, measure.credits(), debitKey, "SMS to " + candidate.fullName(), reference)) {
 			throw new DomainException.BadRequest("Not enough SMS credits: this message costs " + measure.credits()
 					+ (measure.credits() == 1 ? " credit" : " credits") + " and the balance is "
 					+ this.credits.balance(accountId) + ".");

@@ -1,5 +1,8 @@
 package io.recruitflow.account;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -17,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CreditServiceTests extends IntegrationTest {
 
@@ -87,7 +91,17 @@ class CreditServiceTests extends IntegrationTest {
 
 	@Test
 	void aDebitStoppedBeforeItsLedgerEntryIsSettledByTheRetryNotPaidAgain() {
-		// What a crash between the balance update and the ledger entry leaves behind.
+		interruptedBeforeItsLedgerEntry("debit:exec-1:0", -3, Instant.now(), false);
+
+		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
+		assertThat(this.mongo.findById("debit:exec-1:0", CreditLedgerEntry.class).balanceAfter()).isEqualTo(497);
+		assertThat(pending()).isEmpty();
+	}
+
+	@Test
+	void aKeyAnEarlierBuildLeftWithoutItsAmountIsSettledByTheRetryNotPaidAgain() {
 		this.mongo.updateFirst(byId(), new Update().inc("credits", -3).push(CreditService.UNSETTLED, "debit:exec-1:0"),
 				Account.class);
 
@@ -99,15 +113,77 @@ class CreditServiceTests extends IntegrationTest {
 	}
 
 	@Test
+	void anInterruptedDebitIsSettledWhenAskedWhatItTookSoItCanBeRefunded() {
+		interruptedBeforeItsLedgerEntry("debit:exec-1:0", -2, Instant.now(), false);
+
+		assertThat(this.credits.debited(this.acme, "debit:exec-1:0")).hasValue(2);
+
+		CreditLedgerEntry entry = this.mongo.findById("debit:exec-1:0", CreditLedgerEntry.class);
+		assertThat(entry.delta()).isEqualTo(-2);
+		assertThat(entry.reason()).isEqualTo("SMS to Olivia Nguyen");
+		assertThat(pending()).isEmpty();
+		this.credits.refund(this.acme, 2, "refund:exec-1:0", "Refund: SMS not sent", "exec-1");
+		assertThat(this.credits.balance(this.acme)).isEqualTo(500);
+		assertThat(this.credits.debited(this.acme, "debit:never:0")).isEmpty();
+	}
+
+	@Test
+	void anAbandonedDebitMadeWithinARequestIsGivenBackAndAFreshOneIsLeftAlone() {
+		interruptedBeforeItsLedgerEntry("direct:old", -2, Instant.now().minus(Duration.ofMinutes(11)), true);
+		interruptedBeforeItsLedgerEntry("direct:fresh", -1, Instant.now(), true);
+
+		this.credits.endAbandoned();
+		this.credits.endAbandoned();
+
+		assertThat(this.credits.balance(this.acme)).as("the old debit undone once, the fresh one kept").isEqualTo(499);
+		assertThat(pending()).containsOnlyKeys("direct:fresh");
+		assertThat(count("creditLedger")).isZero();
+	}
+
+	@Test
+	void anAbandonedOperationSomeoneWouldRetryIsSettledNotUndone() {
+		interruptedBeforeItsLedgerEntry("debit:exec-1:0", -3, Instant.now().minus(Duration.ofMinutes(11)), false);
+
+		this.credits.endAbandoned();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
+		assertThat(this.mongo.findById("debit:exec-1:0", CreditLedgerEntry.class).delta()).isEqualTo(-3);
+		assertThat(pending()).isEmpty();
+		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
+		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
+	}
+
+	@Test
+	void aDebitWithinARequestThatFinishedIsNotUndoneLater() {
+		assertThat(this.credits.debitWithinRequest(this.acme, 2, "direct:done", "SMS", "done")).isTrue();
+		// A stop after the ledger entry, before the key was cleared, long ago.
+		leavePending("direct:done", -2, Instant.now().minus(Duration.ofMinutes(11)), true);
+
+		this.credits.endAbandoned();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(498);
+		assertThat(pending()).isEmpty();
+	}
+
+	@Test
+	void operationKeysThatReadAsPathsAreRefused() {
+		assertThatThrownBy(() -> this.credits.debit(this.acme, 1, "debit:a.b:0", "SMS", "x"))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.credits.debit(this.acme, 1, "$where", "SMS", "x"))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(this.credits.balance(this.acme)).isEqualTo(500);
+	}
+
+	@Test
 	void aKeyLeftUnsettledAfterItsLedgerEntryIsClearedByTheRetry() {
 		this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1");
 		// A crash after the ledger entry, before the key was cleared.
-		this.mongo.updateFirst(byId(), new Update().push(CreditService.UNSETTLED, "debit:exec-1:0"), Account.class);
+		leavePending("debit:exec-1:0", -3, Instant.now(), false);
 
 		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
 
 		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
-		assertThat(unsettled()).isEmpty();
+		assertThat(pending()).isEmpty();
 		assertThat(count("creditLedger")).isEqualTo(1);
 	}
 
@@ -155,6 +231,25 @@ class CreditServiceTests extends IntegrationTest {
 
 	private Query byId() {
 		return Query.query(Criteria.where("_id").is(this.acme));
+	}
+
+	/** What a stop between the balance update and the ledger entry leaves on the account. */
+	private void interruptedBeforeItsLedgerEntry(String key, long delta, Instant at, boolean voidIfAbandoned) {
+		this.mongo.updateFirst(byId(), new Update().inc("credits", delta), Account.class);
+		leavePending(key, delta, at, voidIfAbandoned);
+	}
+
+	private void leavePending(String key, long delta, Instant at, boolean voidIfAbandoned) {
+		this.mongo.updateFirst(byId(), new Update()
+			.set(CreditService.PENDING + "." + key, new Document("delta", delta).append("at", Date.from(at))
+				.append("reason", "SMS to Olivia Nguyen")
+				.append("reference", key)
+				.append("voidIfAbandoned", voidIfAbandoned)),
+				Account.class);
+	}
+
+	private Document pending() {
+		return this.mongo.findById(this.acme, Document.class, "accounts").get(CreditService.PENDING, new Document());
 	}
 
 	private List<String> unsettled() {

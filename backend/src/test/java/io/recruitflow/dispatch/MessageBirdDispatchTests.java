@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.recruitflow.RecruitFlowApplication;
+import io.recruitflow.account.Account;
 import io.recruitflow.account.CreditService;
 import io.recruitflow.candidate.Candidate;
 import io.recruitflow.inbox.InboxService;
@@ -214,22 +215,9 @@ class MessageBirdDispatchTests extends IntegrationTest {
 
 	@Test
 	void aStepPaidBeforeAStopAndSkippedWhenRerunIsRefunded() {
-		Document workflow = this.mongo.getCollection("workflows").find(new Document("name", "Graduate registration follow-up")).first();
-		Candidate olivia = this.mongo.findOne(Query.query(Criteria.where("externalId").is("ATS-1001")), Candidate.class);
-		String eventId = new ObjectId().toHexString();
-		Instant now = Instant.now();
-		String workflowId = workflow.get("_id").toString();
-		this.mongo.insert(new WorkflowRun(eventId + ":" + workflowId, workflow.getString("accountId"), workflowId,
-				olivia.id(), "Olivia Nguyen", eventId, "evt-paid", now, StepState.PENDING, now));
-		// Claimed and paid by an instance that stopped before SENDING; meanwhile Olivia texted STOP.
-		StepExecution paid = new StepExecution(new ObjectId().toHexString(), workflow.getString("accountId"), workflowId,
-				eventId + ":" + workflowId, workflow.getList("steps", Document.class).getFirst().get("_id").toString(),
-				WorkflowStepKind.CHAT_MESSAGE, 1, olivia.id(), eventId, null, StepState.CLAIMED, now.minusSeconds(20), 0, 0,
-				now.minusSeconds(1), "dead-instance#0", null, null, null, null, 0, null, null, now.minusSeconds(20),
-				now.minusSeconds(10));
+		StepExecution paid = claimedByAStoppedInstance();
 		this.credits.debit(paid.accountId(), 1, paid.debitKey(), "SMS to Olivia Nguyen", paid.id());
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(olivia.id())),
-				Update.update("smsOptOut", new Document("keyword", "STOP").append("at", java.util.Date.from(now))), Candidate.class);
+		optOut(paid.candidateId());
 
 		this.queue.enqueue(paid);
 
@@ -238,6 +226,50 @@ class MessageBirdDispatchTests extends IntegrationTest {
 		awaitRefund();
 		assertThat(messageBird.posts()).isZero();
 		assertThat(count("creditLedger")).as("the debit and its refund").isEqualTo(2);
+	}
+
+	@Test
+	void aStepWhoseDebitWasInterruptedBeforeItsLedgerEntryAndSkippedWhenRerunIsRefunded() {
+		StepExecution paid = claimedByAStoppedInstance();
+		// The stopped instance updated the balance and stopped before writing the ledger entry.
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(paid.accountId())), new Update().inc("credits", -1)
+			.set("pendingCredits." + paid.debitKey(), new Document("delta", -1L).append("at", new java.util.Date())
+				.append("reason", "SMS to Olivia Nguyen")
+				.append("reference", paid.id())
+				.append("voidIfAbandoned", false)),
+				Account.class);
+		optOut(paid.candidateId());
+
+		this.queue.enqueue(paid);
+
+		awaitStep(StepState.SKIPPED);
+		awaitRefund();
+		assertThat(messageBird.posts()).isZero();
+		assertThat(count("creditLedger")).as("the settled debit and its refund").isEqualTo(2);
+		assertThat(this.mongo.findById(paid.accountId(), Document.class, "accounts").get("pendingCredits", Document.class))
+			.isEmpty();
+	}
+
+	/** A Chat Message step claimed by an instance that stopped before SENDING. */
+	private StepExecution claimedByAStoppedInstance() {
+		Document workflow = this.mongo.getCollection("workflows").find(new Document("name", "Graduate registration follow-up")).first();
+		Candidate olivia = this.mongo.findOne(Query.query(Criteria.where("externalId").is("ATS-1001")), Candidate.class);
+		String eventId = new ObjectId().toHexString();
+		Instant now = Instant.now();
+		String workflowId = workflow.get("_id").toString();
+		this.mongo.insert(new WorkflowRun(eventId + ":" + workflowId, workflow.getString("accountId"), workflowId,
+				olivia.id(), "Olivia Nguyen", eventId, "evt-paid", now, StepState.PENDING, now));
+		return new StepExecution(new ObjectId().toHexString(), workflow.getString("accountId"), workflowId,
+				eventId + ":" + workflowId, workflow.getList("steps", Document.class).getFirst().get("_id").toString(),
+				WorkflowStepKind.CHAT_MESSAGE, 1, olivia.id(), eventId, null, StepState.CLAIMED, now.minusSeconds(20), 0, 0,
+				now.minusSeconds(1), "dead-instance#0", null, null, null, null, 0, null, null, now.minusSeconds(20),
+				now.minusSeconds(10));
+	}
+
+	/** Meanwhile the candidate texted STOP. */
+	private void optOut(String candidateId) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(candidateId)),
+				Update.update("smsOptOut", new Document("keyword", "STOP").append("at", new java.util.Date())), Candidate.class);
 	}
 
 	/** A paid step whose worker gave up and stopped before refunding: the final state and what it owes. */

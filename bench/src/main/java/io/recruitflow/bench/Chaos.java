@@ -323,7 +323,8 @@ public final class Chaos {
 				.find(new Document("accountId", acme.get("_id").toString()).append("at", new Document("$gte", this.creditsSetAt)))) {
 				ledger -= entry.get("delta", Number.class).longValue();
 			}
-			int unsettled = acme.getList("unsettledCreditOperations", String.class, List.of()).size();
+			int unsettled = acme.get("pendingCredits", new Document()).size()
+					+ acme.getList("unsettledCreditOperations", String.class, List.of()).size();
 			System.out.printf("  credits: taken %d, owed for the SMS sent %d, ledger %d, unsettled operations %d%n", taken, owed,
 					ledger, unsettled);
 			if (taken != owed || ledger != owed || unsettled != 0) {
