@@ -54,6 +54,13 @@ public class CreditService implements InitializingBean {
 	 */
 	static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
+	/**
+	 * The account document is addressed by collection name here: the credit fields are not
+	 * properties of {@link Account}, and mapping them through it makes Spring Data throw and catch
+	 * an exception for each such field on every debit.
+	 */
+	private static final String ACCOUNTS = "accounts";
+
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
@@ -137,11 +144,11 @@ public class CreditService implements InitializingBean {
 			.append("reason", reason)
 			.append("reference", reference)
 			.append("voidIfAbandoned", voidIfAbandoned);
-		Account updated = this.mongo.findAndModify(applicable, new Update().inc("credits", delta).set(pendingField, pending),
-				FindAndModifyOptions.options().returnNew(true), Account.class);
+		Document updated = this.mongo.findAndModify(applicable, new Update().inc("credits", delta).set(pendingField, pending),
+				FindAndModifyOptions.options().returnNew(true), Document.class, ACCOUNTS);
 		long balanceAfter;
 		if (updated != null) {
-			balanceAfter = updated.credits();
+			balanceAfter = updated.get("credits", Number.class).longValue();
 		}
 		else if (Lookups.anyMatch(this.mongo, Query.query(Criteria.where("_id").is(accountId)
 			.orOperator(Criteria.where(pendingField).exists(true), Criteria.where(UNSETTLED).is(operationKey),
@@ -177,12 +184,12 @@ public class CreditService implements InitializingBean {
 	private void clear(String accountId, String operationKey) {
 		clearPending(accountId, operationKey);
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(UNSETTLED).is(operationKey)),
-				new Update().pull(UNSETTLED, operationKey), Account.class);
+				new Update().pull(UNSETTLED, operationKey), ACCOUNTS);
 	}
 
 	private void clearPending(String accountId, String operationKey) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(pendingField(operationKey)).exists(true)),
-				new Update().unset(pendingField(operationKey)), Account.class);
+				new Update().unset(pendingField(operationKey)), ACCOUNTS);
 	}
 
 	private void settle(String accountId, String operationKey, Pending pending) {
@@ -200,7 +207,7 @@ public class CreditService implements InitializingBean {
 		Instant cutoff = this.clock.instant().minus(ABANDONED_AFTER);
 		Query withPending = Query.query(Criteria.where(PENDING).exists(true));
 		withPending.fields().include(PENDING);
-		for (Document account : this.mongo.find(withPending, Document.class, "accounts")) {
+		for (Document account : this.mongo.find(withPending, Document.class, ACCOUNTS)) {
 			String accountId = account.get("_id").toString();
 			pending(account).forEach((key, pending) -> {
 				if (!pending.at().isBefore(cutoff)) {
@@ -213,7 +220,7 @@ public class CreditService implements InitializingBean {
 					this.mongo.updateFirst(
 							Query.query(Criteria.where("_id").is(accountId).and(pendingField(key) + ".at")
 								.is(Date.from(pending.at()))),
-							new Update().inc("credits", -pending.delta()).unset(pendingField(key)), Account.class);
+							new Update().inc("credits", -pending.delta()).unset(pendingField(key)), ACCOUNTS);
 				}
 				else {
 					settle(accountId, key, pending);
@@ -231,7 +238,7 @@ public class CreditService implements InitializingBean {
 	public void afterPropertiesSet() {
 		Query legacy = Query.query(Criteria.where(LEGACY_OPERATIONS).exists(true));
 		legacy.fields().include(LEGACY_OPERATIONS);
-		for (Document account : this.mongo.find(legacy, Document.class, "accounts")) {
+		for (Document account : this.mongo.find(legacy, Document.class, ACCOUNTS)) {
 			List<String> keys = account.getList(LEGACY_OPERATIONS, String.class, List.of());
 			Query recorded = Query.query(Criteria.where("_id").in(keys));
 			recorded.fields().include("_id");
@@ -244,7 +251,7 @@ public class CreditService implements InitializingBean {
 			if (!unsettled.isEmpty()) {
 				migrate.addToSet(UNSETTLED).each(unsettled.toArray());
 			}
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(account.get("_id"))), migrate, "accounts");
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(account.get("_id"))), migrate, ACCOUNTS);
 		}
 	}
 
@@ -262,7 +269,7 @@ public class CreditService implements InitializingBean {
 	private Map<String, Pending> pending(String accountId) {
 		Query query = Query.query(Criteria.where("_id").is(accountId));
 		query.fields().include(PENDING);
-		Document account = this.mongo.findOne(query, Document.class, "accounts");
+		Document account = this.mongo.findOne(query, Document.class, ACCOUNTS);
 		return account == null ? Map.of() : pending(account);
 	}
 

@@ -117,7 +117,7 @@ public final class Bench {
 				if (runs("trigger")) {
 					double trivialCeiling = trivialMutationCeiling(api, app, setup.adminToken, 16, scale(5000));
 					app.resetPeak();
-					triggerToSms(api, stub, app, setup, scale(10_000), 16, rawCeiling, trivialCeiling);
+					triggerToSms(api, db, stub, app, setup, scale(10_000), 16, rawCeiling, trivialCeiling);
 				}
 				if (runs("reply")) {
 					app.resetPeak();
@@ -263,8 +263,8 @@ public final class Bench {
 
 	// ---------------------------------------------------------------- trigger → SMS
 
-	private void triggerToSms(Api api, MessageBirdStub stub, AppProcess app, Setup setup, int events, int clients,
-			double rawCeiling, double trivialCeiling) throws Exception {
+	private void triggerToSms(Api api, MongoDatabase db, MessageBirdStub stub, AppProcess app, Setup setup, int events,
+			int clients, double rawCeiling, double trivialCeiling) throws Exception {
 		line("");
 		line("Trigger → SMS: " + events + " CTA completions from " + clients + " clients, 5 workflows, 1,000 candidates");
 		// Warm-up, not measured: a just-started JVM spends seconds compiling the hot paths, which a
@@ -296,6 +296,11 @@ public final class Bench {
 		line(String.format("  batched intake (%d events, %d per recordCtaCompletions request): accepted %.0f events/s, SMS at "
 				+ "stub %.0f/s (ratio to raw send ceiling %.2f), errors %d, app CPU per event %.1f ms", batchedEvents,
 				INTAKE_BATCH, batched.acceptedPerSecond, batched.smsPerSecond, batchedRatio, batched.errors, batchedCpuPerEvent));
+		Drain drain = drainBacklog(db, stub, app, Math.max(100, events / 2));
+		double drainRatio = drain.smsPerSecond / rawCeiling;
+		line(String.format("  dispatch alone (%d Chat Message steps already due, no intake): %.0f SMS/s at the stub (ratio to "
+				+ "raw send ceiling %.2f), sent %d, app CPU per SMS %.1f ms", drain.steps, drain.smsPerSecond, drainRatio,
+				drain.sent, drain.cpuPerSms));
 		line(memory(app));
 		this.chart.put("trigger→SMS (full)", full.latency);
 		this.chart.put("trigger→SMS (half)", half.latency);
@@ -314,6 +319,9 @@ public final class Bench {
 				Stats.round(batched.acceptedPerSecond), "smsPerSecond", Stats.round(batched.smsPerSecond),
 				"dispatchToRawCeilingRatio", Stats.round(batchedRatio * 100) / 100, "errors", batched.errors,
 				"appCpuMillisPerEvent", Stats.round(batchedCpuPerEvent * 10) / 10));
+		figures.put("dispatchAlone", Map.of("steps", drain.steps, "sent", drain.sent, "smsPerSecond",
+				Stats.round(drain.smsPerSecond), "dispatchToRawCeilingRatio", Stats.round(drainRatio * 100) / 100,
+				"appCpuMillisPerSms", Stats.round(drain.cpuPerSms * 10) / 10));
 		figures.put("peakRssMb", app.peakRssMb());
 		figures.put("peakHeapUsedMb", app.peakHeapMb());
 		figures.put("peakHeapCommittedMb", app.peakHeapCommittedMb());
@@ -327,6 +335,65 @@ public final class Bench {
 	}
 
 	record Run(double acceptedPerSecond, double smsPerSecond, long errors, Stats latency) {
+	}
+
+	record Drain(int steps, int sent, double smsPerSecond, double cpuPerSms) {
+	}
+
+	/**
+	 * The dispatcher without intake competing for the cores: copies of {@code steps} Chat Message
+	 * steps the measured run sent (same workflows, candidates and template), stored PENDING with
+	 * their runs and all due at one moment a few seconds ahead, as a Wait step's would be. Measured
+	 * from that moment to the last SMS at the stub, so the workers' ramp-up counts.
+	 */
+	private Drain drainBacklog(MongoDatabase db, MessageBirdStub stub, AppProcess app, int steps) throws Exception {
+		MongoCollection<Document> stepCollection = db.getCollection("stepExecutions");
+		MongoCollection<Document> runCollection = db.getCollection("workflowRuns");
+		List<Document> sent = stepCollection.find(new Document("state", "SENT").append("kind", "CHAT_MESSAGE"))
+			.limit(steps).into(new ArrayList<>());
+		Date dueAt = new Date(System.currentTimeMillis() + 5_000);
+		Date now = new Date();
+		List<Document> copies = new ArrayList<>();
+		List<Document> runs = new ArrayList<>();
+		for (int i = 0; i < sent.size(); i++) {
+			Document original = sent.get(i);
+			String triggerEventId = new ObjectId().toHexString();
+			String runId = triggerEventId + ":" + original.getString("workflowId");
+			Document run = runCollection.find(new Document("_id", original.getString("runId"))).first();
+			if (run != null) {
+				runs.add(new Document(run).append("_id", runId).append("triggerEventId", triggerEventId)
+					.append("eventId", "drain-" + i).append("state", "PENDING").append("startedAt", now).append("updatedAt", now));
+			}
+			Document copy = new Document(original).append("_id", new ObjectId()).append("runId", runId)
+				.append("triggerEventId", triggerEventId).append("state", "PENDING").append("dueAt", dueAt)
+				.append("attempts", 0).append("generation", 0).append("reconcileAttempts", 0)
+				.append("createdAt", now).append("updatedAt", now);
+			for (String field : List.of("owner", "leaseUntil", "reason", "lastError", "sms", "sendingSince",
+					"providerMessageId", "messageId")) {
+				copy.remove(field);
+			}
+			copies.add(copy);
+		}
+		stub.clear();
+		if (!runs.isEmpty()) {
+			runCollection.insertMany(runs);
+		}
+		stepCollection.insertMany(copies);
+		long dueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(dueAt.getTime() - System.currentTimeMillis());
+		if (dueNanos < System.nanoTime()) {
+			line("  (storing the backlog took longer than the 5 s before it fell due: the figure below is low)");
+		}
+		TimeUnit.NANOSECONDS.sleep(Math.max(0, dueNanos - System.nanoTime()));
+		long cpuBefore = app.cpuMillis();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+		while (stub.accepted().size() < copies.size() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		List<MessageBirdStub.Received> received = stub.accepted();
+		long lastArrival = received.stream().mapToLong(MessageBirdStub.Received::arrivalNanos).max().orElse(dueNanos);
+		double cpuPerSms = (app.cpuMillis() - cpuBefore) / (double) Math.max(1, received.size());
+		return new Drain(copies.size(), received.size(),
+				received.size() / Math.max(1e-3, (lastArrival - dueNanos) / 1e9), cpuPerSms);
 	}
 
 	/** Sends events [from, from + count), one per request, paced to {@code rate} per second when rate > 0. */
