@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.Lookups;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
@@ -36,13 +38,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class CreditService implements InitializingBean {
 
+	private static final Logger log = LoggerFactory.getLogger(CreditService.class);
+
 	/**
 	 * Operations applied to the balance whose ledger entry may not be written yet, by key: the
 	 * delta, when, the ledger's reason and reference, and whether to undo it if abandoned.
 	 */
 	static final String PENDING = "pendingCredits";
 
-	/** Where builds before pending operations kept their keys, without amounts. */
+	/**
+	 * The keys of operations in flight, without amounts: where builds before {@link #PENDING} kept
+	 * them, and where this one also keeps them so that such a build's instances, running beside it
+	 * during a rolling upgrade, do not pay again for an operation this one interrupted.
+	 */
 	static final String UNSETTLED = "unsettledCreditOperations";
 
 	/** Where earlier builds still kept the keys of an account's last 2,000 operations. */
@@ -101,9 +109,11 @@ public class CreditService implements InitializingBean {
 	 * entry is settled first, so that what it took can be given back.
 	 */
 	public OptionalLong debited(String accountId, String operationKey) {
+		// The pending entry first: its writer writes the ledger entry before clearing it, so one of
+		// the two reads sees the debit whenever the other misses it.
+		Pending pending = pending(accountId).get(operationKey);
 		CreditLedgerEntry entry = this.mongo.findById(operationKey, CreditLedgerEntry.class);
 		if (entry == null) {
-			Pending pending = pending(accountId).get(operationKey);
 			if (pending == null || pending.delta() >= 0) {
 				return OptionalLong.empty();
 			}
@@ -144,30 +154,35 @@ public class CreditService implements InitializingBean {
 			.append("reason", reason)
 			.append("reference", reference)
 			.append("voidIfAbandoned", voidIfAbandoned);
-		Document updated = this.mongo.findAndModify(applicable, new Update().inc("credits", delta).set(pendingField, pending),
-				FindAndModifyOptions.options().returnNew(true), Document.class, ACCOUNTS);
-		long balanceAfter;
+		Update take = new Update().inc("credits", delta).set(pendingField, pending).addToSet(UNSETTLED, operationKey);
+		Document updated = this.mongo.findAndModify(applicable, take, FindAndModifyOptions.options().returnNew(true),
+				Document.class, ACCOUNTS);
 		if (updated != null) {
-			balanceAfter = updated.get("credits", Number.class).longValue();
+			writeLedger(accountId, delta, operationKey, reason, reference, updated.get("credits", Number.class).longValue());
+			clear(accountId, operationKey);
+			return true;
 		}
-		else if (Lookups.anyMatch(this.mongo, Query.query(Criteria.where("_id").is(accountId)
+		Query interrupted = Query.query(Criteria.where("_id").is(accountId)
 			.orOperator(Criteria.where(pendingField).exists(true), Criteria.where(UNSETTLED).is(operationKey),
-					Criteria.where(LEGACY_OPERATIONS).is(operationKey))),
-				Account.class)) {
-			// Applied by an attempt that stopped before its ledger entry: settle it now.
-			balanceAfter = balance(accountId);
-		}
-		else {
+					Criteria.where(LEGACY_OPERATIONS).is(operationKey)));
+		interrupted.fields().include("credits").include(pendingField);
+		Document account = this.mongo.findOne(interrupted, Document.class, ACCOUNTS);
+		if (account == null) {
 			// Short of credits — or another attempt with this key settled it in the meantime.
 			return settled(accountId, operationKey);
 		}
-		writeLedger(accountId, delta, operationKey, reason, reference, balanceAfter);
-		if (updated != null) {
-			clearPending(accountId, operationKey);
+		// Applied by an attempt that stopped before its ledger entry: settle it as that attempt made
+		// it (a re-run may have rendered a different amount); a key an earlier build kept has no
+		// amount, so this call's stands in.
+		Pending earlier = pending(account).get(operationKey);
+		long balanceAfter = account.get("credits", Number.class).longValue();
+		if (earlier != null) {
+			writeLedger(accountId, earlier.delta(), operationKey, earlier.reason(), earlier.reference(), balanceAfter);
 		}
 		else {
-			clear(accountId, operationKey);
+			writeLedger(accountId, delta, operationKey, reason, reference, balanceAfter);
 		}
+		clear(accountId, operationKey);
 		return true;
 	}
 
@@ -180,21 +195,17 @@ public class CreditService implements InitializingBean {
 		return true;
 	}
 
-	/** Clears the key wherever this or an earlier build kept it. */
+	/** Clears the key wherever this or an earlier build kept it, in one write. */
 	private void clear(String accountId, String operationKey) {
-		clearPending(accountId, operationKey);
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(UNSETTLED).is(operationKey)),
-				new Update().pull(UNSETTLED, operationKey), ACCOUNTS);
-	}
-
-	private void clearPending(String accountId, String operationKey) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(pendingField(operationKey)).exists(true)),
-				new Update().unset(pendingField(operationKey)), ACCOUNTS);
+		String pendingField = pendingField(operationKey);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)
+			.orOperator(Criteria.where(pendingField).exists(true), Criteria.where(UNSETTLED).is(operationKey))),
+				new Update().unset(pendingField).pull(UNSETTLED, operationKey), ACCOUNTS);
 	}
 
 	private void settle(String accountId, String operationKey, Pending pending) {
 		writeLedger(accountId, pending.delta(), operationKey, pending.reason(), pending.reference(), balance(accountId));
-		clearPending(accountId, operationKey);
+		clear(accountId, operationKey);
 	}
 
 	/**
@@ -205,28 +216,37 @@ public class CreditService implements InitializingBean {
 			initialDelayString = "${recruitflow.credits.abandoned-sweep-interval:60s}")
 	public void endAbandoned() {
 		Instant cutoff = this.clock.instant().minus(ABANDONED_AFTER);
-		Query withPending = Query.query(Criteria.where(PENDING).exists(true));
+		// Clearing the last entry leaves {}: only accounts with operations in flight are read.
+		Query withPending = Query.query(Criteria.where(PENDING).exists(true).ne(new Document()));
 		withPending.fields().include(PENDING);
 		for (Document account : this.mongo.find(withPending, Document.class, ACCOUNTS)) {
 			String accountId = account.get("_id").toString();
-			pending(account).forEach((key, pending) -> {
-				if (!pending.at().isBefore(cutoff)) {
-					return;
-				}
-				if (settled(accountId, key)) {
-					return;
-				}
-				if (pending.voidIfAbandoned()) {
-					this.mongo.updateFirst(
-							Query.query(Criteria.where("_id").is(accountId).and(pendingField(key) + ".at")
-								.is(Date.from(pending.at()))),
-							new Update().inc("credits", -pending.delta()).unset(pendingField(key)), ACCOUNTS);
-				}
-				else {
-					settle(accountId, key, pending);
-				}
-			});
+			try {
+				endAbandoned(accountId, pending(account), cutoff);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not end the abandoned credit operations of account {}; the next sweep tries again",
+						accountId, ex);
+			}
 		}
+	}
+
+	private void endAbandoned(String accountId, Map<String, Pending> operations, Instant cutoff) {
+		operations.forEach((key, pending) -> {
+			if (!pending.at().isBefore(cutoff) || settled(accountId, key)) {
+				return;
+			}
+			if (pending.voidIfAbandoned()) {
+				// Guarded by the entry's time, so that two instances sweeping at once give it back once.
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId).and(pendingField(key) + ".at")
+					.is(Date.from(pending.at()))),
+						new Update().inc("credits", -pending.delta()).unset(pendingField(key)).pull(UNSETTLED, key),
+						ACCOUNTS);
+			}
+			else {
+				settle(accountId, key, pending);
+			}
+		});
 	}
 
 	/**

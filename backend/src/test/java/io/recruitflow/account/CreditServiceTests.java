@@ -1,5 +1,6 @@
 package io.recruitflow.account;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -9,15 +10,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import com.mongodb.client.result.UpdateResult;
 import io.recruitflow.support.IntegrationTest;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -163,6 +167,105 @@ class CreditServiceTests extends IntegrationTest {
 
 		assertThat(this.credits.balance(this.acme)).isEqualTo(498);
 		assertThat(pending()).isEmpty();
+	}
+
+	@Test
+	void aRetryFindingItsDebitPendingRecordsWhatWasTakenNotWhatItWouldTake() {
+		interruptedBeforeItsLedgerEntry("debit:exec-1:0", -1, Instant.now(), false);
+
+		// The re-run renders an edited template, which now costs 2 credits.
+		assertThat(this.credits.debit(this.acme, 2, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
+
+		assertThat(this.credits.balance(this.acme)).isEqualTo(499);
+		assertThat(this.mongo.findById("debit:exec-1:0", CreditLedgerEntry.class).delta()).isEqualTo(-1);
+		assertThat(this.credits.debited(this.acme, "debit:exec-1:0")).hasValue(1);
+	}
+
+	@Test
+	void whatADebitTookIsFoundWhenItsWriterFinishesBetweenTheTwoReads() {
+		Interleaving template = new Interleaving(this.mongo);
+		CreditService rerun = new CreditService(template, Clock.systemUTC());
+		// A worker stalled past its lease after its balance update...
+		interruptedBeforeItsLedgerEntry("debit:exec-1:0", -2, Instant.now(), false);
+		// ...writes its ledger entry and clears the key while the re-run asks what it took.
+		template.between = () -> this.credits.debit(this.acme, 2, "debit:exec-1:0", "SMS", "exec-1");
+
+		assertThat(rerun.debited(this.acme, "debit:exec-1:0")).hasValue(2);
+		assertThat(template.between).as("the writer ran between the two reads").isNull();
+	}
+
+	@Test
+	void anInterruptedDebitStaysVisibleToEarlierBuildsDuringARollingUpgrade() {
+		CreditService stopsBeforeItsLedgerEntry = new CreditService(
+				new MongoTemplate(this.mongo.getMongoDatabaseFactory(), this.mongo.getConverter()) {
+					@Override
+					public UpdateResult upsert(Query query, UpdateDefinition update, Class<?> entityClass) {
+						throw new IllegalStateException("stopped");
+					}
+				}, Clock.systemUTC());
+		assertThatThrownBy(() -> stopsBeforeItsLedgerEntry.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1"))
+			.hasMessage("stopped");
+
+		// An earlier build's guard: the key among the unsettled operations.
+		assertThat(unsettled()).containsExactly("debit:exec-1:0");
+		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
+		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
+		assertThat(unsettled()).isEmpty();
+		assertThat(pending()).isEmpty();
+	}
+
+	@Test
+	void twoInstancesSweepingAtOnceGiveAnAbandonedDebitBackOnce() {
+		interruptedBeforeItsLedgerEntry("direct:old", -2, Instant.now().minus(Duration.ofMinutes(11)), true);
+		Interleaving template = new Interleaving(this.mongo);
+		CreditService slowSweeper = new CreditService(template, Clock.systemUTC());
+		// The other instance's sweep runs after this one read the pending operations.
+		template.between = this.credits::endAbandoned;
+
+		slowSweeper.endAbandoned();
+
+		assertThat(template.between).as("the other sweep ran in between").isNull();
+		assertThat(this.credits.balance(this.acme)).isEqualTo(500);
+		assertThat(pending()).isEmpty();
+	}
+
+	/**
+	 * Runs {@code between} once, right after this service's first read of credit state (the
+	 * account's pending operations, or a ledger entry): what another worker or instance could do
+	 * at that moment.
+	 */
+	static class Interleaving extends MongoTemplate {
+
+		Runnable between;
+
+		Interleaving(MongoTemplate real) {
+			super(real.getMongoDatabaseFactory(), real.getConverter());
+		}
+
+		@Override
+		public <T> T findById(Object id, Class<T> entityClass) {
+			return runBetween(super.findById(id, entityClass), entityClass == CreditLedgerEntry.class);
+		}
+
+		@Override
+		public <T> T findOne(Query query, Class<T> entityClass, String collectionName) {
+			return runBetween(super.findOne(query, entityClass, collectionName), "accounts".equals(collectionName));
+		}
+
+		@Override
+		public <T> List<T> find(Query query, Class<T> entityClass, String collectionName) {
+			return runBetween(super.find(query, entityClass, collectionName), "accounts".equals(collectionName));
+		}
+
+		private <R> R runBetween(R read, boolean creditState) {
+			if (creditState && this.between != null) {
+				Runnable other = this.between;
+				this.between = null;
+				other.run();
+			}
+			return read;
+		}
+
 	}
 
 	@Test
