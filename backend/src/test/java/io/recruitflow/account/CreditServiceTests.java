@@ -99,9 +99,7 @@ class CreditServiceTests extends IntegrationTest {
 
 		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
 
-		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
-		assertThat(this.mongo.findById("debit:exec-1:0", CreditLedgerEntry.class).balanceAfter()).isEqualTo(497);
-		assertThat(pending()).isEmpty();
+		assertSettledOnce("debit:exec-1:0", 497);
 	}
 
 	@Test
@@ -111,9 +109,7 @@ class CreditServiceTests extends IntegrationTest {
 
 		assertThat(this.credits.debit(this.acme, 3, "debit:exec-1:0", "SMS", "exec-1")).isTrue();
 
-		assertThat(this.credits.balance(this.acme)).isEqualTo(497);
-		assertThat(this.mongo.findById("debit:exec-1:0", CreditLedgerEntry.class).balanceAfter()).isEqualTo(497);
-		assertThat(unsettled()).isEmpty();
+		assertSettledOnce("debit:exec-1:0", 497);
 	}
 
 	@Test
@@ -342,8 +338,16 @@ class CreditServiceTests extends IntegrationTest {
 		leavePending(key, delta, at, voidIfAbandoned);
 	}
 
+	/** The balance after one payment, recorded in the ledger, with nothing left in flight. */
+	private void assertSettledOnce(String key, long balance) {
+		assertThat(this.credits.balance(this.acme)).isEqualTo(balance);
+		assertThat(this.mongo.findById(key, CreditLedgerEntry.class).balanceAfter()).isEqualTo(balance);
+		assertThat(pending()).isEmpty();
+		assertThat(unsettled()).isEmpty();
+	}
+
 	private void leavePending(String key, long delta, Instant at, boolean voidIfAbandoned) {
-		this.mongo.updateFirst(byId(), new Update()
+		this.mongo.updateFirst(byId(), new Update().addToSet(CreditService.UNSETTLED, key)
 			.set(CreditService.PENDING + "." + key, new Document("delta", delta).append("at", Date.from(at))
 				.append("reason", "SMS to Olivia Nguyen")
 				.append("reference", key)
