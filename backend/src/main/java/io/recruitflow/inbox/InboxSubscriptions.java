@@ -1,6 +1,8 @@
 package io.recruitflow.inbox;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.recruitflow.platform.Caller;
 import reactor.core.publisher.Flux;
@@ -12,9 +14,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /**
- * The live subscriptions. Each caller's stream is filtered to their account (and, for
- * notifications, to themselves) before anything is loaded, so no event of another account or
- * user is ever read on their behalf.
+ * The live subscriptions. Each caller's stream is their account's (and, for notifications, checked
+ * to be their own) before anything is loaded, so no event of another account or user is ever read
+ * on their behalf.
  */
 @Controller
 class InboxSubscriptions {
@@ -29,16 +31,25 @@ class InboxSubscriptions {
 	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
 
 	/**
-	 * Every inbound message loaded once per instance, however many subscribers there are; each
-	 * subscriber then only filters by account. Loaded with the event's own account scope.
+	 * Each account's inbound messages, loaded once per instance however many of its users are
+	 * subscribed. Loaded with the event's own account scope.
 	 */
-	private final Flux<InboxEvent> inbound;
+	private final Map<String, Flux<InboxEvent>> inbound = new ConcurrentHashMap<>();
 
 	InboxSubscriptions(LiveEvents live, InboxQueries queries, org.springframework.data.mongodb.core.MongoTemplate mongo) {
 		this.live = live;
 		this.queries = queries;
 		this.mongo = mongo;
-		this.inbound = live.events()
+	}
+
+	@SubscriptionMapping
+	Flux<InboxEvent> inboxMessageReceived(@AuthenticationPrincipal Caller caller) {
+		return inbound(caller.accountId()).onBackpressureBuffer(LiveEvents.SUBSCRIBER_BUFFER)
+			.filter(event -> caller.accountId().equals(event.message().accountId()));
+	}
+
+	private Flux<InboxEvent> inbound(String accountId) {
+		return this.inbound.computeIfAbsent(accountId, account -> this.live.events(account)
 			.filter(event -> event.kind() == LiveEvents.Kind.INBOUND_MESSAGE)
 			.concatMap(event -> carried(event)
 				.map(Mono::just)
@@ -46,18 +57,12 @@ class InboxSubscriptions {
 					.flatMap(message -> this.queries.conversation(Caller.system(event.accountId()), message.conversationId())
 						.map(conversation -> new InboxEvent(message, conversation)))
 					.orElse(null))))
-			.share();
-	}
-
-	@SubscriptionMapping
-	Flux<InboxEvent> inboxMessageReceived(@AuthenticationPrincipal Caller caller) {
-		return this.inbound.onBackpressureBuffer(LiveEvents.SUBSCRIBER_BUFFER)
-			.filter(event -> caller.accountId().equals(event.message().accountId()));
+			.share());
 	}
 
 	@SubscriptionMapping
 	Flux<Notification> notificationReceived(@AuthenticationPrincipal Caller caller) {
-		return this.live.events()
+		return this.live.events(caller.accountId())
 			.filter(event -> event.kind() == LiveEvents.Kind.NOTIFICATION && caller.accountId().equals(event.accountId())
 					&& caller.userId() != null && caller.userId().equals(event.userId()))
 			.concatMap(event -> this.live.content(event.notification(), Notification.class)
@@ -68,7 +73,7 @@ class InboxSubscriptions {
 
 	@SubscriptionMapping
 	Flux<SmsMessage> messageStatusChanged(@AuthenticationPrincipal Caller caller) {
-		return this.live.events()
+		return this.live.events(caller.accountId())
 			.filter(event -> event.kind() == LiveEvents.Kind.MESSAGE_STATUS && caller.accountId().equals(event.accountId()))
 			.concatMap(event -> this.live.content(event.message(), SmsMessage.class)
 				.filter(message -> caller.accountId().equals(message.accountId()))
