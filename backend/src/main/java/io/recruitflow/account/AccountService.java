@@ -45,9 +45,12 @@ public class AccountService {
 		return this.accounts.findFirstByCompanyNumber(number).map(account -> new NumberOwner(account, null));
 	}
 
-	/** The account's active admins: who hears of replies nobody else is assigned. */
-	public List<UserView> admins(Caller caller) {
-		return users(caller).stream().filter(user -> user.role() == Role.ADMIN && user.active()).toList();
+	/**
+	 * The ids of the account's active admins: who hears of replies nobody else is assigned. Asked on
+	 * every reply to the company number, so it reads only those users and not the account.
+	 */
+	public List<String> adminIds(String accountId) {
+		return this.users.findByAccountIdAndRoleAndActiveTrue(accountId, Role.ADMIN).stream().map(User::id).toList();
 	}
 
 	public Account account(Caller caller) {

@@ -15,4 +15,6 @@ interface UserRepository extends MongoRepository<User, String> {
 
 	List<User> findByAccountIdOrderByNameAsc(String accountId);
 
+	List<User> findByAccountIdAndRoleAndActiveTrue(String accountId, Role role);
+
 }

@@ -2,6 +2,7 @@ package io.recruitflow.inbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,10 +10,8 @@ import java.util.Set;
 
 import io.recruitflow.account.Account;
 import io.recruitflow.account.AccountService;
-import io.recruitflow.account.UserView;
 import io.recruitflow.candidate.Candidate;
 import io.recruitflow.candidate.CandidateService;
-import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.DomainException;
 import io.recruitflow.platform.Lookups;
 import io.recruitflow.platform.Text;
@@ -126,8 +125,14 @@ class InboundService {
 		conversation = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(conversation.id())),
 				new Update().inc("unread", 1).set("lastMessageAt", at).set("preview", InboxService.preview(sms.body())),
 				FindAndModifyOptions.options().returnNew(true), Conversation.class);
-		this.live.publishInbound(message, conversation);
-		notify(account, conversation, candidate, message);
+		List<LiveEvents.LiveEvent> events = new ArrayList<>();
+		events.add(this.live.inbound(message, conversation));
+		try {
+			notify(account, conversation, candidate, message, events);
+		}
+		finally {
+			this.live.publish(events);
+		}
 		handleKeyword(account, candidate, conversation, sms);
 		return Outcome.STORED;
 	}
@@ -153,15 +158,17 @@ class InboundService {
 		}
 	}
 
-	private void notify(Account account, Conversation conversation, Candidate candidate, SmsMessage message) {
+	/** Stores a notification for each user to tell, adding its live event to {@code events}. */
+	private void notify(Account account, Conversation conversation, Candidate candidate, SmsMessage message,
+			List<LiveEvents.LiveEvent> events) {
 		List<String> users = conversation.assignedUserId() != null ? List.of(conversation.assignedUserId())
-				: this.accounts.admins(Caller.system(account.id())).stream().map(UserView::id).toList();
+				: this.accounts.adminIds(account.id());
 		for (String userId : users) {
 			try {
 				Notification notification = this.mongo.insert(new Notification(new ObjectId().toHexString(), account.id(),
 						userId, Notification.Kind.SMS_REPLY, message.id(), conversation.id(), candidate.id(),
 						candidate.fullName(), message.body(), this.clock.instant(), null));
-				this.live.publishNotification(notification);
+				events.add(this.live.notification(notification));
 			}
 			catch (DuplicateKeyException alreadyNotified) {
 				// The same message for the same user: notified once is enough.

@@ -112,15 +112,15 @@ class LiveEvents implements SmartLifecycle {
 		this.idlePoll = idlePoll;
 	}
 
-	void publishInbound(SmsMessage message, Conversation conversation) {
-		publish(new LiveEvent(new ObjectId().toHexString(), Kind.INBOUND_MESSAGE, message.accountId(), null,
-				message.id(), null, this.clock.instant(), stored(message), stored(conversation), null));
+	LiveEvent inbound(SmsMessage message, Conversation conversation) {
+		return new LiveEvent(new ObjectId().toHexString(), Kind.INBOUND_MESSAGE, message.accountId(), null, message.id(),
+				null, this.clock.instant(), stored(message), stored(conversation), null);
 	}
 
-	void publishNotification(Notification notification) {
-		publish(new LiveEvent(new ObjectId().toHexString(), Kind.NOTIFICATION, notification.accountId(),
+	LiveEvent notification(Notification notification) {
+		return new LiveEvent(new ObjectId().toHexString(), Kind.NOTIFICATION, notification.accountId(),
 				notification.userId(), notification.messageId(), notification.id(), this.clock.instant(), null, null,
-				stored(notification)));
+				stored(notification));
 	}
 
 	void publishStatus(SmsMessage message) {
@@ -144,12 +144,20 @@ class LiveEvents implements SmartLifecycle {
 	}
 
 	private void publish(LiveEvent event) {
+		publish(List.of(event));
+	}
+
+	/** In one insert: one database command for a reply's message event and its notifications. */
+	void publish(List<LiveEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
 		if (this.changeStreams) {
-			this.mongo.insert(event);
-			this.published.release();
+			this.mongo.insertAll(events);
+			this.published.release(events.size());
 		}
 		else {
-			emit(event);
+			events.forEach(this::emit);
 		}
 	}
 

@@ -16,6 +16,7 @@ import io.recruitflow.support.IntegrationTest;
 import io.recruitflow.support.MessageBirdSignatures;
 import io.recruitflow.support.TestMongo;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -228,6 +229,27 @@ class RepliesTests extends IntegrationTest {
 		assertThat(unknown.unknown()).isTrue();
 		assertThat(this.mongo.findAll(Notification.class)).singleElement()
 			.satisfies(notification -> assertThat(notification.userId()).isEqualTo(idOf("users", "email", "admin@acme.test")));
+	}
+
+	@Test
+	void aReplyToTheCompanyNumberNotifiesEveryActiveAdminAndNoFormerOne() {
+		String acme = idOf("accounts", "name", "Acme Talent");
+		ObjectId second = new ObjectId();
+		ObjectId former = new ObjectId();
+		this.mongo.getCollection("users").insertMany(List.of(
+				new Document("_id", second).append("accountId", acme).append("name", "Second Admin")
+					.append("email", "second-admin@acme.test").append("role", "ADMIN").append("active", true),
+				new Document("_id", former).append("accountId", acme).append("name", "Former Admin")
+					.append("email", "former-admin@acme.test").append("role", "ADMIN").append("active", false)));
+		try {
+			postJson(Map.of("id", "in-30", "originator", "61499999998", "recipient", "61480000000", "body", "Anyone there?"));
+
+			assertThat(this.mongo.findAll(Notification.class)).extracting(Notification::userId)
+				.containsExactlyInAnyOrder(idOf("users", "email", "admin@acme.test"), second.toHexString());
+		}
+		finally {
+			this.mongo.getCollection("users").deleteMany(new Document("_id", new Document("$in", List.of(second, former))));
+		}
 	}
 
 	@Test
