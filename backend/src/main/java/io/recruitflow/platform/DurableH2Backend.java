@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -45,19 +44,24 @@ final class DurableH2Backend extends H2Backend {
 	 */
 	private static final Set<String> EPHEMERAL = Set.of("liveEvents");
 
-	/** Writes completed so far, and how many of them the last commit covered. */
+	/** Writes completed so far. */
 	private final AtomicLong completedWrites = new AtomicLong();
 
 	/**
-	 * Not a monitor: a commit holds it for a file write, and a profile of the trigger scenario found
-	 * the server's worker threads spinning on the monitor while they waited, a fifth of their CPU.
-	 * Waiters here park.
+	 * Guards {@link #committing} and {@link #committedWrites}; held only to read or change them,
+	 * never across a commit. Holding a lock across the commit (a file write) had the server's
+	 * worker threads spinning on it for a fifth of their CPU, and a parking lock handed on from one
+	 * waiter to the next woke them one after another only to find their writes already committed.
 	 */
-	private final ReentrantLock commitLock = new ReentrantLock();
+	private final Object commitState = new Object();
+
+	/** Whether a writer is committing now; at most one does. */
+	private boolean committing;
 
 	/** countDocuments answered through the planner (see IndexedH2Database), for tests to see it happen. */
 	private final AtomicLong plannedCounts = new AtomicLong();
 
+	/** How many completed writes the last finished commit covered. */
 	private volatile long committedWrites;
 
 	DurableH2Backend(String fileName) {
@@ -78,24 +82,46 @@ final class DurableH2Backend extends H2Backend {
 	}
 
 	/**
-	 * Group commit: a writer that waited while another commit ran usually finds its write already
-	 * covered, so concurrent writers share one commit instead of queueing one each.
+	 * Group commit: the first writer to find no commit running commits every write completed so
+	 * far; writers arriving meanwhile wait (parked) and are all woken when it finishes. Most then
+	 * find their write covered; the rest elect the next committer.
 	 */
 	private void commitThrough(long write) {
 		if (this.committedWrites >= write) {
 			return;
 		}
-		this.commitLock.lock();
-		try {
+		synchronized (this.commitState) {
+			while (this.committedWrites < write) {
+				if (!this.committing) {
+					this.committing = true;
+					break;
+				}
+				try {
+					this.commitState.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while waiting for a commit", ex);
+				}
+			}
 			if (this.committedWrites >= write) {
 				return;
 			}
-			long covered = this.completedWrites.get();
+		}
+		long covered = this.completedWrites.get();
+		boolean committed = false;
+		try {
 			commit();
-			this.committedWrites = covered;
+			committed = true;
 		}
 		finally {
-			this.commitLock.unlock();
+			synchronized (this.commitState) {
+				if (committed) {
+					this.committedWrites = covered;
+				}
+				this.committing = false;
+				this.commitState.notifyAll();
+			}
 		}
 	}
 
