@@ -616,7 +616,7 @@ public final class Bench {
 		Thread.sleep(1000);
 		double rate = this.replyRate;
 		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-		warmUp(api, numbers, accounts, Math.max(100, webhooks / 10), rate, senders);
+		warmUp(api, numbers, accounts, Math.max(1000, webhooks / 10), rate, senders);
 		app.resetGcCounts();
 		long cpuBefore = app.cpuMillis();
 		long start = System.nanoTime();
