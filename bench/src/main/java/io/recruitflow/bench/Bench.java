@@ -810,6 +810,9 @@ public final class Bench {
 			}
 		}
 		flush(db, "messages", batch);
+		double settled = settle(app);
+		line(String.format("  the app was busy with the seeded documents for %.0f s more (indexes, store, GC); reads measured after",
+				settled));
 		int repeats = this.quick ? 30 : 200;
 		String conversationId = conversationIds.get(conversationIds.size() / 2).toHexString();
 		Task inboxRead = () -> api.graphql(setup.adminToken,
@@ -850,6 +853,28 @@ public final class Bench {
 		double worst = Math.max(inbox.p99(), Math.max(thread.p99(), history.p99()));
 		this.targets.add(new Target("reads p99 ≤ 50 ms", worst <= 50, String.format("worst p99 %.0f ms", worst)));
 		this.targets.add(new Target("app RSS ≤ 768 MB (reads)", app.peakRssMb() <= 768, app.peakRssMb() + " MB"));
+	}
+
+	/**
+	 * Waits (at most a minute) until the app has used under a tenth of a core for a second: the
+	 * reads are of stored data, not of data still being taken in. Straight after the seeding the
+	 * embedded store and the GC were still digesting 100,000 inserted documents, and the first
+	 * query measured (the inbox list) paid for it.
+	 *
+	 * @return the seconds waited
+	 */
+	private static double settle(AppProcess app) throws InterruptedException {
+		long start = System.nanoTime();
+		long before = app.cpuMillis();
+		while (seconds(start) < 60) {
+			Thread.sleep(1000);
+			long now = app.cpuMillis();
+			if (now - before < 100) {
+				break;
+			}
+			before = now;
+		}
+		return seconds(start);
 	}
 
 	private static String memory(AppProcess app) {
