@@ -87,26 +87,8 @@ final class DurableH2Backend extends H2Backend {
 	 * find their write covered; the rest elect the next committer.
 	 */
 	private void commitThrough(long write) {
-		if (this.committedWrites >= write) {
+		if (this.committedWrites >= write || !awaitCommitOrTurn(write)) {
 			return;
-		}
-		synchronized (this.commitState) {
-			while (this.committedWrites < write) {
-				if (!this.committing) {
-					this.committing = true;
-					break;
-				}
-				try {
-					this.commitState.wait();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while waiting for a commit", ex);
-				}
-			}
-			if (this.committedWrites >= write) {
-				return;
-			}
 		}
 		long covered = this.completedWrites.get();
 		boolean committed = false;
@@ -121,6 +103,38 @@ final class DurableH2Backend extends H2Backend {
 				}
 				this.committing = false;
 				this.commitState.notifyAll();
+			}
+		}
+	}
+
+	/**
+	 * Waits until a commit covers {@code write} (false) or no commit is running, and then this
+	 * writer commits (true). The write is already applied, so an interrupt does not cut the wait
+	 * short — answering before the commit would acknowledge a write a kill could still lose — it is
+	 * kept for the caller.
+	 */
+	private boolean awaitCommitOrTurn(long write) {
+		boolean interrupted = false;
+		try {
+			synchronized (this.commitState) {
+				while (this.committedWrites < write) {
+					if (!this.committing) {
+						this.committing = true;
+						return true;
+					}
+					try {
+						this.commitState.wait();
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+				return false;
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
 	}
