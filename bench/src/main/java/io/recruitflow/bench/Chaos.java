@@ -4,9 +4,11 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -323,8 +325,10 @@ public final class Chaos {
 				.find(new Document("accountId", acme.get("_id").toString()).append("at", new Document("$gte", this.creditsSetAt)))) {
 				ledger -= entry.get("delta", Number.class).longValue();
 			}
-			int unsettled = acme.get("pendingCredits", new Document()).size()
-					+ acme.getList("unsettledCreditOperations", String.class, List.of()).size();
+			// A pending operation's key is also in the unsettled list while it is pending: count each once.
+			Set<String> inFlight = new HashSet<>(acme.get("pendingCredits", new Document()).keySet());
+			inFlight.addAll(acme.getList("unsettledCreditOperations", String.class, List.of()));
+			int unsettled = inFlight.size();
 			System.out.printf("  credits: taken %d, owed for the SMS sent %d, ledger %d, unsettled operations %d%n", taken, owed,
 					ledger, unsettled);
 			if (taken != owed || ledger != owed || unsettled != 0) {
