@@ -44,7 +44,7 @@ class InboxSubscriptions {
 
 	@SubscriptionMapping
 	Flux<InboxEvent> inboxMessageReceived(@AuthenticationPrincipal Caller caller) {
-		return inbound(caller.accountId()).onBackpressureBuffer(LiveEvents.SUBSCRIBER_BUFFER)
+		return LiveEvents.buffered(inbound(caller.accountId()))
 			.filter(event -> caller.accountId().equals(event.message().accountId()));
 	}
 

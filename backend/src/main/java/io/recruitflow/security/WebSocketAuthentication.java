@@ -4,6 +4,8 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * (anonymous) thread-local context per message, so without this resolvers would see no caller.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // first, so every later interceptor sees the caller
 class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
 	private static final String AUTHENTICATION = WebSocketAuthentication.class.getName() + ".authentication";

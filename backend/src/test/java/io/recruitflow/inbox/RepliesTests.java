@@ -57,6 +57,9 @@ class RepliesTests extends IntegrationTest {
 
 	private static final String[] INBOX = { "messages", "conversations", "notifications", "candidates", "creditLedger" };
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private SharedSubscriptions shared;
+
 	@BeforeEach
 	void resetFake() {
 		messageBird.reset();
@@ -427,6 +430,96 @@ class RepliesTests extends IntegrationTest {
 			assertThat(onSecond.next(Duration.ofSeconds(2))).contains("Across instances");
 			assertThat(onSecond.next(Duration.ofMillis(500))).as("delivered once").isNull();
 		}
+	}
+
+	@Test
+	void oneExecutionServesEveryRecruiterOfTheAccountAndEachHearsEveryReply() throws Exception {
+		String inbox = "subscription { inboxMessageReceived { message { body } conversation { unread } } }";
+		String acme = idOf("accounts", "name", "Acme Talent");
+		try (GraphQlSocket jane = GraphQlSocket.authenticated(this.port, login("jane@acme.test"));
+				GraphQlSocket janeSecondTab = GraphQlSocket.authenticated(this.port, login("jane@acme.test"));
+				GraphQlSocket sam = GraphQlSocket.authenticated(this.port, login("sam@acme.test"));
+				GraphQlSocket acmeAdmin = GraphQlSocket.authenticated(this.port, login("admin@acme.test"));
+				GraphQlSocket globex = GraphQlSocket.authenticated(this.port, login("admin@globex.test"))) {
+			List<GraphQlSocket> acmeSockets = List.of(jane, janeSecondTab, sam, acmeAdmin);
+			acmeSockets.forEach(socket -> socket.subscribe("i", inbox));
+			globex.subscribe("i", inbox);
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(sharedFor(inbox)).containsOnly(
+						Map.entry(acme + " recruiter", 3), Map.entry(acme + " admin", 1),
+						Map.entry(idOf("accounts", "name", "Globex Careers") + " admin", 1)));
+
+			for (int reply = 1; reply <= 3; reply++) {
+				postJson(Map.of("id", "in-shared-" + reply, "originator", "61412345678", "recipient", "61480000001", "body",
+						"Shared reply " + reply));
+				for (GraphQlSocket socket : acmeSockets) {
+					assertThat(socket.next(Duration.ofSeconds(2))).contains("Shared reply " + reply).contains("\"unread\":" + reply);
+				}
+			}
+			assertThat(globex.next(Duration.ofMillis(500))).as("another account's replies").isNull();
+			for (GraphQlSocket socket : acmeSockets) {
+				assertThat(socket.next(Duration.ofMillis(100))).as("each reply once").isNull();
+			}
+		}
+	}
+
+	@Test
+	void notificationsAreSharedOnlyBetweenOneUsersOwnTabs() throws Exception {
+		String mine = "subscription { notificationReceived { body } }";
+		try (GraphQlSocket jane = GraphQlSocket.authenticated(this.port, login("jane@acme.test"));
+				GraphQlSocket janeSecondTab = GraphQlSocket.authenticated(this.port, login("jane@acme.test"));
+				GraphQlSocket sam = GraphQlSocket.authenticated(this.port, login("sam@acme.test"))) {
+			jane.subscribe("n", mine);
+			janeSecondTab.subscribe("n", mine);
+			sam.subscribe("n", mine);
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.shared.members().entrySet())
+				.filteredOn(execution -> execution.getKey().document().equals(mine))
+				.allSatisfy(execution -> assertThat(execution.getKey().person()).as("keyed by person").isNotNull())
+				.extracting(Map.Entry::getValue)
+				.containsExactlyInAnyOrder(2, 1));
+
+			postJson(Map.of("id", "in-shared-n", "originator", "61412345678", "recipient", "61480000001", "body", "For Jane only"));
+
+			assertThat(jane.next(Duration.ofSeconds(2))).contains("For Jane only");
+			assertThat(janeSecondTab.next(Duration.ofSeconds(2))).contains("For Jane only");
+			assertThat(sam.next(Duration.ofMillis(500))).as("another user's notification").isNull();
+		}
+	}
+
+	@Test
+	void whenItsLastMemberLeavesASharedExecutionStopsAndTheNextSubscriberStartsAFreshOne() throws Exception {
+		String inbox = "subscription { inboxMessageReceived { message { body direction } } }";
+		try (GraphQlSocket jane = GraphQlSocket.authenticated(this.port, login("jane@acme.test"));
+				GraphQlSocket sam = GraphQlSocket.authenticated(this.port, login("sam@acme.test"))) {
+			jane.subscribe("i", inbox);
+			sam.subscribe("i", inbox);
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sharedFor(inbox)).containsValues(2));
+			jane.send("{\"id\":\"i\",\"type\":\"complete\"}");
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sharedFor(inbox)).containsValues(1));
+
+			postJson(Map.of("id", "in-left-1", "originator", "61412345678", "recipient", "61480000001", "body", "After Jane left"));
+			assertThat(sam.next(Duration.ofSeconds(2))).contains("After Jane left");
+			assertThat(jane.next(Duration.ofMillis(300))).as("a member that left").isNull();
+		}
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sharedFor(inbox)).isEmpty());
+
+		try (GraphQlSocket jane = GraphQlSocket.authenticated(this.port, login("jane@acme.test"))) {
+			jane.subscribe("i", inbox);
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sharedFor(inbox)).containsValues(1));
+			postJson(Map.of("id", "in-left-2", "originator", "61412345678", "recipient", "61480000001", "body", "Back again"));
+			assertThat(jane.next(Duration.ofSeconds(2))).contains("Back again");
+		}
+	}
+
+	/** Members of each running execution of the document, by account and role. */
+	private Map<String, Integer> sharedFor(String document) {
+		Map<String, Integer> members = new java.util.LinkedHashMap<>();
+		this.shared.members().forEach((audience, count) -> {
+			if (audience.document().equals(document)) {
+				members.merge(audience.accountId() + (audience.admin() ? " admin" : " recruiter"), count, Integer::sum);
+			}
+		});
+		return members;
 	}
 
 	private int postJson(Map<String, String> fields) {
