@@ -204,6 +204,33 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * CPU time the app's JIT compiler threads have used so far (from /proc/PID/task). While they
+	 * are busy the app is still being compiled, and its figures are not yet those of a running app.
+	 */
+	long compilerCpuMillis() {
+		long ticks = 0;
+		try (var threads = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
+			for (Path thread : threads.toList()) {
+				try {
+					if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+						continue;
+					}
+					String stat = Files.readString(thread.resolve("stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				}
+				catch (IOException | RuntimeException gone) {
+					// A thread that ended between the listing and the read.
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+		return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+	}
+
 	/** USER_HZ, which Linux fixes at 100 for /proc on every architecture this runs on. */
 	private static final long CLOCK_TICKS_PER_SECOND = 100;
 
