@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -229,6 +230,62 @@ final class AppProcess implements AutoCloseable {
 			return -1;
 		}
 		return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+	}
+
+	/**
+	 * CPU time the app's threads have used so far, by what they do (from /proc/PID/task): where a
+	 * scenario's CPU goes, without a profiler. Threads that ended are missing, so compare two
+	 * readings taken while the same threads run.
+	 */
+	Map<String, Long> cpuMillisByWork() {
+		Map<String, Long> byWork = new TreeMap<>();
+		try (var threads = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
+			for (Path thread : threads.toList()) {
+				try {
+					String stat = Files.readString(thread.resolve("stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					byWork.merge(work(Files.readString(thread.resolve("comm")).trim()), ticks * 1000 / CLOCK_TICKS_PER_SECOND,
+							Long::sum);
+				}
+				catch (IOException | RuntimeException gone) {
+					// A thread that ended between the listing and the read.
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return Map.of();
+		}
+		return byWork;
+	}
+
+	/** Thread names (as /proc cuts them, 15 characters) grouped by the work they do. */
+	private static String work(String thread) {
+		if (thread.startsWith("ForkJoinPool")) {
+			return "virtual threads (HTTP, GraphQL, WebSocket sends)";
+		}
+		if (thread.startsWith("mongo-server")) {
+			return "embedded MongoDB server";
+		}
+		if (thread.matches("H\\d+-.*") || thread.startsWith("MVStore")) {
+			return "H2 store";
+		}
+		if (thread.startsWith("GC Thread") || thread.matches("G\\d .*")) {
+			return "garbage collector";
+		}
+		if (thread.contains("CompilerThre")) {
+			return "JIT compiler";
+		}
+		if (thread.startsWith("live-events")) {
+			return "live-events thread";
+		}
+		if (thread.startsWith("dispatch-")) {
+			return "dispatcher";
+		}
+		if (thread.startsWith("http-nio")) {
+			return "Tomcat connector";
+		}
+		return "other";
 	}
 
 	/** USER_HZ, which Linux fixes at 100 for /proc on every architecture this runs on. */

@@ -310,8 +310,10 @@ public final class Bench {
 		app.resetGcCounts();
 		long cpuBefore = app.cpuMillis();
 		long compilerBefore = app.compilerCpuMillis();
+		Map<String, Long> workBefore = app.cpuMillisByWork();
 		Run full = sendEvents(api, stub, setup, 0, events, clients, 0);
 		double cpuPerEvent = (app.cpuMillis() - cpuBefore) / (double) events;
+		Map<String, Long> workShares = shares(workBefore, app.cpuMillisByWork());
 		double compilerPerEvent = (app.compilerCpuMillis() - compilerBefore) / (double) events;
 		double sustainable = Math.min(full.acceptedPerSecond, full.smsPerSecond);
 		int halfEvents = Math.max(10, events / 5);
@@ -327,6 +329,7 @@ public final class Bench {
 				+ "ceiling = %.2f", trivialCeiling / rawCeiling));
 		line(String.format("  app CPU per event (accepted and sent): %.1f ms, of it %.1f ms in the JIT compiler", cpuPerEvent,
 				compilerPerEvent));
+		line("  app CPU by thread, full load: " + describe(workShares));
 		int batchedEvents = Math.max(100, events / 2);
 		long batchedCpuBefore = app.cpuMillis();
 		Run batched = sendEvents(api, stub, setup, 3 * events, batchedEvents, clients, 0, INTAKE_BATCH);
@@ -355,6 +358,7 @@ public final class Bench {
 		figures.put("intakeToTrivialMutationRatio", Stats.round(intakeRatio * 100) / 100);
 		figures.put("appCpuMillisPerEvent", Stats.round(cpuPerEvent * 10) / 10);
 		figures.put("jitCompilerCpuMillisPerEvent", Stats.round(compilerPerEvent * 10) / 10);
+		figures.put("appCpuPercentByThread", workShares);
 		figures.put("oneEventPerRequestRatioBound", Stats.round(trivialCeiling / rawCeiling * 100) / 100);
 		figures.put("batchedIntake", Map.of("events", batchedEvents, "perRequest", INTAKE_BATCH, "acceptedPerSecond",
 				Stats.round(batched.acceptedPerSecond), "smsPerSecond", Stats.round(batched.smsPerSecond),
@@ -661,6 +665,7 @@ public final class Bench {
 		app.resetGcCounts();
 		long cpuBefore = app.cpuMillis();
 		long compilerBefore = app.compilerCpuMillis();
+		Map<String, Long> workBefore = app.cpuMillisByWork();
 		long start = System.nanoTime();
 		AtomicLong webhookErrors = new AtomicLong();
 		ConcurrentLinkedQueue<Double> webhookResponses = new ConcurrentLinkedQueue<>();
@@ -706,6 +711,7 @@ public final class Bench {
 		Thread.sleep(500);
 		double cpuPerWebhook = (app.cpuMillis() - cpuBefore) / (double) webhooks;
 		double compilerPerWebhook = (app.compilerCpuMillis() - compilerBefore) / (double) webhooks;
+		Map<String, Long> workShares = shares(workBefore, app.cpuMillisByWork());
 		long lost = Math.max(0, expected - (received.get() - misrouted.get()));
 		long misroutedWebhooks = misrouted.get();
 		long deliveries = received.get();
@@ -729,6 +735,7 @@ public final class Bench {
 		line("  webhook response time " + webhookResponse);
 		line(String.format("  app CPU per webhook (stored, notified, pushed to its account's subscribers): %.1f ms, of it "
 				+ "%.1f ms in the JIT compiler", cpuPerWebhook, compilerPerWebhook));
+		line("  app CPU by thread: " + describe(workShares));
 		long peakRss = app.peakRssMb();
 		line(memory(app));
 
@@ -804,6 +811,7 @@ public final class Bench {
 		figures.put("webhookResponse", webhookResponse.toMap());
 		figures.put("appCpuMillisPerWebhook", Stats.round(cpuPerWebhook * 10) / 10);
 		figures.put("jitCompilerCpuMillisPerWebhook", Stats.round(compilerPerWebhook * 10) / 10);
+		figures.put("appCpuPercentByThread", workShares);
 		figures.put("noOpPublisherLatency", ceiling.toMap());
 		figures.put("noOpPublisherLost", ceilingLost);
 		figures.put("noOpPublisherAppCpuMillisPerEvent", Stats.round(ceilingCpuPerEvent * 10) / 10);
@@ -919,6 +927,27 @@ public final class Bench {
 			before = now;
 		}
 		return seconds(start);
+	}
+
+	/** Each kind of work's percentage of the app CPU used between two readings, largest first. */
+	private static Map<String, Long> shares(Map<String, Long> before, Map<String, Long> after) {
+		Map<String, Long> used = new LinkedHashMap<>();
+		after.forEach((work, millis) -> used.put(work, Math.max(0, millis - before.getOrDefault(work, 0L))));
+		long total = Math.max(1, used.values().stream().mapToLong(Long::longValue).sum());
+		Map<String, Long> shares = new LinkedHashMap<>();
+		used.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach(entry -> shares.put(entry.getKey(), Math.round(100.0 * entry.getValue() / total)));
+		return shares;
+	}
+
+	private static String describe(Map<String, Long> shares) {
+		return shares.entrySet()
+			.stream()
+			.filter(share -> share.getValue() > 0)
+			.map(share -> share.getKey() + " " + share.getValue() + " %")
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private static String memory(AppProcess app) {
