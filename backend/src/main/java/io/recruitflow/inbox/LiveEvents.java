@@ -183,10 +183,9 @@ class LiveEvents implements SmartLifecycle {
 	/**
 	 * The source with a buffer for a subscriber slower than it, cut off once {@link #SUBSCRIBER_BUFFER}
 	 * events behind: it stops taking events, and the subscriber gets those buffered, then an overflow
-	 * error (the SPA then reconnects and refetches). Reactor's
-	 * own bounded buffer allocates its whole capacity at once, 64 KB for every subscriber: with 1,000
-	 * subscribers that was 64 MB of the 384 MB heap, kept for as long as they stayed connected. This
-	 * one grows only with what is queued.
+	 * error (the SPA then reconnects and refetches). Reactor's own bounded buffer allocates its whole
+	 * capacity at once, 64 KB for every subscriber: with 1,000 subscribers that was 64 MB of the
+	 * 384 MB heap, kept for as long as they stayed connected. This one grows only with what is queued.
 	 */
 	static <T> Flux<T> buffered(Flux<T> source) {
 		return Flux.defer(() -> {

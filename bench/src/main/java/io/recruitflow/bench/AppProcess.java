@@ -210,26 +210,7 @@ final class AppProcess implements AutoCloseable {
 	 * are busy the app is still being compiled, and its figures are not yet those of a running app.
 	 */
 	long compilerCpuMillis() {
-		long ticks = 0;
-		try (var threads = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
-			for (Path thread : threads.toList()) {
-				try {
-					if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-						continue;
-					}
-					String stat = Files.readString(thread.resolve("stat"));
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-				}
-				catch (IOException | RuntimeException gone) {
-					// A thread that ended between the listing and the read.
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
-		return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+		return cpuMillisByWork().getOrDefault(JIT_COMPILER, 0L);
 	}
 
 	/**
@@ -259,6 +240,8 @@ final class AppProcess implements AutoCloseable {
 		return byWork;
 	}
 
+	private static final String JIT_COMPILER = "JIT compiler";
+
 	/** Thread names (as /proc cuts them, 15 characters) grouped by the work they do. */
 	private static String work(String thread) {
 		if (thread.startsWith("ForkJoinPool")) {
@@ -274,7 +257,7 @@ final class AppProcess implements AutoCloseable {
 			return "garbage collector";
 		}
 		if (thread.contains("CompilerThre")) {
-			return "JIT compiler";
+			return JIT_COMPILER;
 		}
 		if (thread.startsWith("live-events")) {
 			return "live-events thread";
