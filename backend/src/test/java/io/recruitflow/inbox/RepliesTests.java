@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,7 +59,7 @@ class RepliesTests extends IntegrationTest {
 
 	private static final String[] INBOX = { "messages", "conversations", "notifications", "candidates", "creditLedger" };
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	private SharedSubscriptions shared;
 
 	@BeforeEach
@@ -513,7 +515,7 @@ class RepliesTests extends IntegrationTest {
 
 	/** Members of each running execution of the document, by account and role. */
 	private Map<String, Integer> sharedFor(String document) {
-		Map<String, Integer> members = new java.util.LinkedHashMap<>();
+		Map<String, Integer> members = new LinkedHashMap<>();
 		this.shared.members().forEach((audience, count) -> {
 			if (audience.document().equals(document)) {
 				members.merge(audience.accountId() + (audience.admin() ? " admin" : " recruiter"), count, Integer::sum);

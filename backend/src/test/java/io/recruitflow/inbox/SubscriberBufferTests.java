@@ -1,6 +1,7 @@
 package io.recruitflow.inbox;
 
 import java.time.Duration;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.Exceptions;
@@ -23,7 +24,7 @@ class SubscriberBufferTests {
 		StepVerifier.create(LiveEvents.buffered(this.events.asFlux()), 0)
 			.then(() -> publish(LiveEvents.SUBSCRIBER_BUFFER))
 			.thenRequest(LiveEvents.SUBSCRIBER_BUFFER)
-			.expectNextSequence(java.util.stream.IntStream.range(0, LiveEvents.SUBSCRIBER_BUFFER).boxed().toList())
+			.expectNextSequence(IntStream.range(0, LiveEvents.SUBSCRIBER_BUFFER).boxed().toList())
 			.then(() -> publish(1))
 			.thenRequest(1)
 			.expectNext(0)

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.messagebird.MessageBirdClient;
@@ -947,7 +948,7 @@ public final class Bench {
 			.stream()
 			.filter(share -> share.getValue() > 0)
 			.map(share -> share.getKey() + " " + share.getValue() + " %")
-			.collect(java.util.stream.Collectors.joining(", "));
+			.collect(Collectors.joining(", "));
 	}
 
 	private static String memory(AppProcess app) {
