@@ -33,16 +33,23 @@ public class AccountService {
 	}
 
 	/** Who a number of ours belongs to: an account, and the user it is allocated to (null: the company number). */
-	public record NumberOwner(Account account, String userId) {
+	public record NumberOwner(String accountId, String userId) {
 	}
 
-	/** The account (and user) owning this E.164 number, for routing an inbound SMS. */
+	/**
+	 * The account (and user) owning this E.164 number, for routing an inbound SMS. A user's number
+	 * is answered from the user alone: every reply asks, and few need more of the account than its id.
+	 */
 	public Optional<NumberOwner> numberOwner(String number) {
 		Optional<User> user = this.users.findFirstBySmsNumber(number);
 		if (user.isPresent()) {
-			return this.accounts.findById(user.get().accountId()).map(account -> new NumberOwner(account, user.get().id()));
+			return Optional.of(new NumberOwner(user.get().accountId(), user.get().id()));
 		}
-		return this.accounts.findFirstByCompanyNumber(number).map(account -> new NumberOwner(account, null));
+		return this.accounts.findFirstByCompanyNumber(number).map(account -> new NumberOwner(account.id(), null));
+	}
+
+	public Optional<Account> account(String accountId) {
+		return this.accounts.findById(accountId);
 	}
 
 	/**

@@ -13,7 +13,6 @@ import io.recruitflow.account.AccountService;
 import io.recruitflow.candidate.Candidate;
 import io.recruitflow.candidate.CandidateService;
 import io.recruitflow.platform.DomainException;
-import io.recruitflow.platform.Lookups;
 import io.recruitflow.platform.Text;
 import io.recruitflow.template.SmsMeasurer;
 import org.bson.types.ObjectId;
@@ -98,23 +97,27 @@ class InboundService {
 		}
 	}
 
+	/**
+	 * Stores the reply once per provider id: a redelivery (MessageBird retries, or the same message
+	 * delivered twice at once) is caught by the unique index on inserting it, not by asking first,
+	 * because every reply would pay for the question and nearly none are repeats. What runs before
+	 * that insert only finds or creates the candidate and conversation, which a repeat finds as the
+	 * first delivery left them.
+	 */
 	Outcome receive(InboundSms sms) {
 		Optional<AccountService.NumberOwner> owner = this.accounts.numberOwner(sms.recipient());
 		if (owner.isEmpty()) {
 			log.warn("Inbound SMS {} to {}, a number no account owns: ignored", sms.providerMessageId(), sms.recipient());
 			return Outcome.UNKNOWN_RECIPIENT;
 		}
-		Account account = owner.get().account();
-		if (Lookups.anyMatch(this.mongo, Query.query(Criteria.where("providerMessageId").is(sms.providerMessageId())),
-				SmsMessage.class)) {
-			return Outcome.DUPLICATE;
-		}
-		Candidate candidate = this.candidates.byMobileOrUnknown(account.id(), sms.originator());
+		String accountId = owner.get().accountId();
+		String numberOwnerId = owner.get().userId();
+		Candidate candidate = this.candidates.byMobileOrUnknown(accountId, sms.originator());
 		Instant at = sms.receivedAt() != null ? sms.receivedAt() : this.clock.instant();
-		Conversation conversation = conversation(account.id(), candidate.id(), sms.recipient(), owner.get().userId());
+		Conversation conversation = conversation(accountId, candidate.id(), sms.recipient(), numberOwnerId);
 		SmsMessage message;
 		try {
-			message = this.mongo.insert(new SmsMessage(new ObjectId().toHexString(), account.id(), conversation.id(),
+			message = this.mongo.insert(new SmsMessage(new ObjectId().toHexString(), accountId, conversation.id(),
 					candidate.id(), SmsMessage.Direction.INBOUND, sms.originator(), sms.recipient(), sms.body(),
 					SmsMeasurer.measure(sms.body()).encoding().name(), SmsMeasurer.measure(sms.body()).segments(), null,
 					null, null, sms.providerMessageId(), SmsMessage.MessageStatus.RECEIVED, null, false, at, at));
@@ -122,29 +125,38 @@ class InboundService {
 		catch (DuplicateKeyException alreadyStored) {
 			return Outcome.DUPLICATE;
 		}
-		conversation = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(conversation.id())),
-				new Update().inc("unread", 1).set("lastMessageAt", at).set("preview", InboxService.preview(sms.body())),
+		Update arrived = new Update().inc("unread", 1).set("lastMessageAt", at).set("preview", InboxService.preview(sms.body()));
+		if (numberOwnerId != null) {
+			arrived.set("assignedUserId", numberOwnerId);
+		}
+		conversation = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(conversation.id())), arrived,
 				FindAndModifyOptions.options().returnNew(true), Conversation.class);
 		List<LiveEvents.LiveEvent> events = new ArrayList<>();
 		events.add(this.live.inbound(message, conversation));
 		try {
-			notify(account, conversation, candidate, message, events);
+			notify(accountId, conversation, candidate, message, events);
 		}
 		finally {
 			this.live.publish(events);
 		}
-		handleKeyword(account, candidate, conversation, sms);
+		handleKeyword(accountId, candidate, conversation, sms);
 		return Outcome.STORED;
 	}
 
 	/**
-	 * The conversation for (candidate, our number). A user's own number assigns it to that user; on
-	 * the company number it stays with whoever texted the candidate last, or nobody (the admins).
+	 * The conversation for (candidate, our number), created if there is none. Found with a read when
+	 * it exists, as it does for nearly every reply; the reply's own update then assigns it (a user's
+	 * own number assigns it to that user; on the company number it stays with whoever texted the
+	 * candidate last, or nobody: the admins).
 	 */
 	private Conversation conversation(String accountId, String candidateId, String ourNumber, String numberOwnerId) {
 		Query key = Query.query(Criteria.where("accountId").is(accountId)
 			.and("candidateId").is(candidateId)
 			.and("ourNumber").is(ourNumber));
+		Conversation existing = this.mongo.findOne(key, Conversation.class);
+		if (existing != null) {
+			return existing;
+		}
 		Update update = new Update().setOnInsert("unread", 0).setOnInsert("lastMessageAt", this.clock.instant());
 		if (numberOwnerId != null) {
 			update.set("assignedUserId", numberOwnerId);
@@ -159,13 +171,13 @@ class InboundService {
 	}
 
 	/** Stores a notification for each user to tell, adding its live event to {@code events}. */
-	private void notify(Account account, Conversation conversation, Candidate candidate, SmsMessage message,
+	private void notify(String accountId, Conversation conversation, Candidate candidate, SmsMessage message,
 			List<LiveEvents.LiveEvent> events) {
 		List<String> users = conversation.assignedUserId() != null ? List.of(conversation.assignedUserId())
-				: this.accounts.adminIds(account.id());
+				: this.accounts.adminIds(accountId);
 		for (String userId : users) {
 			try {
-				Notification notification = this.mongo.insert(new Notification(new ObjectId().toHexString(), account.id(),
+				Notification notification = this.mongo.insert(new Notification(new ObjectId().toHexString(), accountId,
 						userId, Notification.Kind.SMS_REPLY, message.id(), conversation.id(), candidate.id(),
 						candidate.fullName(), message.body(), this.clock.instant(), null));
 				events.add(this.live.notification(notification));
@@ -176,8 +188,16 @@ class InboundService {
 		}
 	}
 
-	private void handleKeyword(Account account, Candidate candidate, Conversation conversation, InboundSms sms) {
+	private void handleKeyword(String accountId, Candidate candidate, Conversation conversation, InboundSms sms) {
 		String keyword = sms.body().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+		if (!OPT_OUT.contains(keyword) && !OPT_IN.contains(keyword) && !HELP.equals(keyword)) {
+			return;
+		}
+		Optional<Account> found = this.accounts.account(accountId);
+		if (found.isEmpty()) {
+			return;
+		}
+		Account account = found.get();
 		String reply = null;
 		if (OPT_OUT.contains(keyword)) {
 			if (this.candidates.optOut(account.id(), candidate.id(), keyword)) {

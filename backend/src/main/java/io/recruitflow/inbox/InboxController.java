@@ -128,7 +128,7 @@ class InboxController {
 		}
 		String to = toNumber != null ? toNumber : this.queries.latestNumberTexting(caller.accountId(), candidate.id())
 			.orElse(this.accounts.me(caller).senderNumber());
-		boolean ours = this.accounts.numberOwner(to).map(owner -> owner.account().id().equals(caller.accountId())).orElse(false);
+		boolean ours = this.accounts.numberOwner(to).map(owner -> owner.accountId().equals(caller.accountId())).orElse(false);
 		if (!ours) {
 			throw new DomainException.BadRequest("toNumber '" + to + "' is not one of your account's SMS numbers.");
 		}

@@ -4,10 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.recruitflow.RecruitFlowApplication;
 import io.recruitflow.candidate.Candidate;
@@ -168,15 +172,31 @@ class RepliesTests extends IntegrationTest {
 	}
 
 	@Test
-	void theSameMessageDeliveredAgainIsStoredAndNotifiedOnce() {
+	void theSameMessageDeliveredAgainIsStoredAndNotifiedOnce() throws Exception {
 		Map<String, String> reply = Map.of("id", "in-5", "originator", "61412345678", "recipient", "61480000001", "body", "Once");
+		Map<String, String> fromAStranger = Map.of("id", "in-5b", "originator", "61400000999", "recipient", "61480000001",
+				"body", "Who is this?");
+		long candidatesBefore = count("candidates");
 
+		try (ExecutorService deliveries = Executors.newFixedThreadPool(10)) {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int delivery = 0; delivery < 5; delivery++) {
+				statuses.add(deliveries.submit(() -> postJson(reply)));
+				statuses.add(deliveries.submit(() -> postJson(fromAStranger)));
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).isEqualTo(200);
+			}
+		}
+		var afterConcurrentDeliveries = snapshot(INBOX);
 		postJson(reply);
-		postJson(reply);
+		postJson(fromAStranger);
 
-		assertThat(count("messages")).isEqualTo(1);
-		assertThat(count("notifications")).isEqualTo(1);
-		assertThat(this.mongo.findAll(Conversation.class).getFirst().unread()).isEqualTo(1);
+		assertThat(snapshot(INBOX)).as("a later redelivery changes nothing").isEqualTo(afterConcurrentDeliveries);
+		assertThat(count("messages")).isEqualTo(2);
+		assertThat(count("notifications")).isEqualTo(2);
+		assertThat(count("candidates")).as("the stranger became one unknown candidate").isEqualTo(candidatesBefore + 1);
+		assertThat(this.mongo.findAll(Conversation.class)).extracting(Conversation::unread).containsExactly(1, 1);
 	}
 
 	@Test
