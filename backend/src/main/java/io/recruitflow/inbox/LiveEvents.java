@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,9 +39,12 @@ import org.springframework.stereotype.Component;
 /**
  * Fans live events out to the subscribers of every instance. When the database offers change
  * streams (a replica set, or the embedded server with its oplog), an event is a document inserted
- * into {@code liveEvents} and every instance — this one included — hears it from the stream: one
- * path, so nothing is delivered twice. Without change streams (a standalone MongoDB) there can be
- * only one instance, and events go straight to this instance's subscribers.
+ * into {@code liveEvents}: this instance hands its own events to its subscribers at once, and hears
+ * the other instances' from the stream, which leaves out the events stamped with this instance's
+ * origin — so nothing is delivered twice. Hearing its own events back from the stream cost every
+ * event a round trip through the database and kept the watcher polling every few milliseconds
+ * while events flowed. Without change streams (a standalone MongoDB) there can be only one
+ * instance, and events go only to this instance's subscribers.
  */
 @Component
 class LiveEvents implements SmartLifecycle {
@@ -55,10 +62,11 @@ class LiveEvents implements SmartLifecycle {
 	 * publish; an event without its content (from an older instance) is loaded on delivery.
 	 *
 	 * @param userId set for NOTIFICATION: the only user who may see it
+	 * @param origin the instance that published it (null from instances older than the field)
 	 */
 	@org.springframework.data.mongodb.core.mapping.Document("liveEvents")
 	record LiveEvent(String id, Kind kind, String accountId, String userId, String messageId, String notificationId,
-			Instant at, Document message, Document conversation, Document notification) {
+			Instant at, Document message, Document conversation, Document notification, String origin) {
 	}
 
 	/** How long events are kept for instances that are catching up; they are read within milliseconds. */
@@ -96,15 +104,24 @@ class LiveEvents implements SmartLifecycle {
 
 	private Thread watcher;
 
-	/** A permit per event this instance published since the watcher last looked: look again now. */
-	private final Semaphore published = new Semaphore(0);
+	/** Released to wake the watcher: on stopping. */
+	private final Semaphore wake = new Semaphore(0);
+
+	/** Stamped on the events this instance publishes; the stream it watches leaves them out. */
+	private final String origin = UUID.randomUUID().toString();
+
+	/**
+	 * Hands this instance's events to its subscribers, one at a time and in the order published, off
+	 * the publishing request: delivering an event to an account's subscribers takes milliseconds.
+	 */
+	private final ExecutorService localDelivery = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("live-events-local").daemon(true).factory());
 
 	/**
 	 * The pause after an empty poll when the database answers empty polls at once (the embedded
-	 * server; a replica set holds them open instead) and no event was heard for a while. This
-	 * instance's own events cut it short, so it bounds only how late another instance's first
-	 * event after a quiet spell is heard — and sets what an idle app spends polling (at 5 ms, 200
-	 * polls a second).
+	 * server; a replica set holds them open instead) and no event of another instance was heard for
+	 * a while. It bounds how late another instance's first event after a quiet spell is heard — and
+	 * sets what an idle app spends polling (at 5 ms, 200 polls a second).
 	 */
 	private final Duration idlePoll;
 
@@ -116,18 +133,18 @@ class LiveEvents implements SmartLifecycle {
 
 	LiveEvent inbound(SmsMessage message, Conversation conversation) {
 		return new LiveEvent(new ObjectId().toHexString(), Kind.INBOUND_MESSAGE, message.accountId(), null, message.id(),
-				null, this.clock.instant(), stored(message), stored(conversation), null);
+				null, this.clock.instant(), stored(message), stored(conversation), null, this.origin);
 	}
 
 	LiveEvent notification(Notification notification) {
 		return new LiveEvent(new ObjectId().toHexString(), Kind.NOTIFICATION, notification.accountId(),
 				notification.userId(), notification.messageId(), notification.id(), this.clock.instant(), null, null,
-				stored(notification));
+				stored(notification), this.origin);
 	}
 
 	void publishStatus(SmsMessage message) {
 		publish(new LiveEvent(new ObjectId().toHexString(), Kind.MESSAGE_STATUS, message.accountId(), null, message.id(),
-				null, this.clock.instant(), stored(message), null, null));
+				null, this.clock.instant(), stored(message), null, null, this.origin));
 	}
 
 	/**
@@ -149,21 +166,27 @@ class LiveEvents implements SmartLifecycle {
 		publish(List.of(event));
 	}
 
-	/** In one insert: one database command for a reply's message event and its notifications. */
+	/**
+	 * Stored for the other instances in one insert (one database command for a reply's message
+	 * event and its notifications), then delivered here.
+	 */
 	void publish(List<LiveEvent> events) {
 		if (events.isEmpty()) {
 			return;
 		}
 		if (this.changeStreams) {
 			this.mongo.insertAll(events);
-			this.published.release(events.size());
 		}
-		else {
-			events.forEach(this::emit);
+		List<LiveEvent> ours = List.copyOf(events);
+		try {
+			this.localDelivery.execute(() -> ours.forEach(this::emit));
+		}
+		catch (RejectedExecutionException stopping) {
+			// This instance is shutting down and its sockets with it; the events are stored for the others.
 		}
 	}
 
-	/** Publishers on several threads take turns rather than lose an event to a concurrent emit. */
+	/** The two delivering threads take turns rather than lose an event to a concurrent emit. */
 	private void emit(LiveEvent event) {
 		sink(event.accountId()).emitNext(event, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(200)));
 	}
@@ -222,7 +245,9 @@ class LiveEvents implements SmartLifecycle {
 	private Optional<MongoChangeStreamCursor<ChangeStreamDocument<Document>>> openCursor() {
 		try {
 			MongoCollection<Document> collection = this.mongo.getCollection("liveEvents");
-			return Optional.of(collection.watch(List.of(Aggregates.match(Filters.eq("operationType", "insert"))))
+			return Optional.of(collection
+				.watch(List.of(Aggregates.match(Filters.and(Filters.eq("operationType", "insert"),
+						Filters.ne("fullDocument.origin", this.origin)))))
 				.maxAwaitTime(Duration.ofMillis(500).toMillis(), TimeUnit.MILLISECONDS)
 				.cursor());
 		}
@@ -236,17 +261,15 @@ class LiveEvents implements SmartLifecycle {
 		while (this.running) {
 			try {
 				long asked = System.nanoTime();
-				this.published.drainPermits();
 				ChangeStreamDocument<Document> change = this.cursor.tryNext();
 				if (change != null && change.getFullDocument() != null) {
 					heardAt = System.nanoTime();
 					emit(decode(change.getFullDocument()));
 				}
 				else if (change == null && System.nanoTime() - asked < HELD_POLL.toNanos()) {
-					// Polling the embedded server back to back would keep a core busy doing nothing. An event
-					// published while that poll ran left a permit, so it is not waited for.
+					// Polling the embedded server back to back would keep a core busy doing nothing.
 					Duration pause = System.nanoTime() - heardAt < ACTIVE.toNanos() ? BUSY_POLL : this.idlePoll;
-					this.published.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS);
+					this.wake.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -288,7 +311,8 @@ class LiveEvents implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.published.release();
+		this.wake.release();
+		this.localDelivery.shutdown();
 		var open = this.cursor;
 		if (open != null) {
 			try {
