@@ -15,9 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
 		@CompoundIndex(name = "account_candidate_number", def = "{'accountId': 1, 'candidateId': 1, 'ourNumber': 1}",
 				unique = true),
-		@CompoundIndex(name = "account_activity", def = "{'accountId': 1, 'lastMessageAt': -1}"),
-		@CompoundIndex(name = "account_assignee_activity",
-				def = "{'accountId': 1, 'assignedUserId': 1, 'lastMessageAt': -1}") })
+		@CompoundIndex(name = "account_activity_id", def = "{'accountId': 1, 'lastMessageAt': -1, '_id': -1}"),
+		@CompoundIndex(name = "account_assignee_activity_id",
+				def = "{'accountId': 1, 'assignedUserId': 1, 'lastMessageAt': -1, '_id': -1}") })
 public record Conversation(@Id String id, String accountId, String candidateId, String ourNumber,
 		String assignedUserId, Instant lastMessageAt, String preview, int unread) {
 }

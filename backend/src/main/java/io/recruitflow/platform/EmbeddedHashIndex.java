@@ -57,9 +57,20 @@ final class EmbeddedHashIndex extends Index<Object> {
 		.comparing(Ordered::value, ValueComparator.asc())
 		.thenComparing(Ordered::position, ValueComparator.asc());
 
+	/**
+	 * The keys this index groups and orders by: all of them, less a trailing _id in the direction of
+	 * the key before it. That _id only breaks ties, and ties are broken by position (the _id) here
+	 * anyway; MongoDB needs it in the index to read a page sorted by {lastMessageAt, _id} in order.
+	 */
+	private final List<String> ordering;
+
 	EmbeddedHashIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
-		int hashed = keys.size() == 1 ? 1 : keys.size() - 2;
+		List<String> names = keys.stream().map(IndexKey::getKey).toList();
+		boolean idBreaksTies = keys.size() > 2 && keys.getLast().getKey().equals("_id")
+				&& keys.getLast().isAscending() == keys.get(keys.size() - 2).isAscending();
+		this.ordering = idBreaksTies ? names.subList(0, names.size() - 1) : names;
+		int hashed = this.ordering.size() == 1 ? 1 : this.ordering.size() - 2;
 		for (int i = 0; i < hashed; i++) {
 			this.byPrefix.add(new HashMap<>());
 		}
@@ -73,8 +84,8 @@ final class EmbeddedHashIndex extends Index<Object> {
 		List<List<Object>> prefixValues = new ArrayList<>();
 		prefixValues.add(List.of());
 		int length = 0;
-		int longestKept = isCompoundIndex() ? keys().size() - 1 : 1;
-		for (String key : keys().subList(0, longestKept)) {
+		int longestKept = ordered() ? this.ordering.size() - 1 : 1;
+		for (String key : this.ordering.subList(0, longestKept)) {
 			Object value = equalities.get(key);
 			if (value == null) {
 				break;
@@ -95,7 +106,7 @@ final class EmbeddedHashIndex extends Index<Object> {
 			return null;
 		}
 		Set<Object> positions = new LinkedHashSet<>();
-		if (isCompoundIndex() && length == longestKept) {
+		if (ordered() && length == longestKept) {
 			for (List<Object> prefix : prefixValues) {
 				TreeSet<Ordered> ordered = this.inOrder.get(prefix);
 				if (ordered != null) {
@@ -120,7 +131,7 @@ final class EmbeddedHashIndex extends Index<Object> {
 	 * key and then position, descending if asked; null when this index cannot give that order.
 	 */
 	synchronized List<Object> inOrder(List<Object> prefixValues, boolean descending) {
-		if (!isCompoundIndex() || this.orderUnreliable || prefixValues.size() != keys().size() - 1) {
+		if (!ordered() || this.orderUnreliable || prefixValues.size() != this.ordering.size() - 1) {
 			return null;
 		}
 		List<Object> normalizedPrefix = prefixValues.stream().map(EmbeddedHashIndex::normalized).toList();
@@ -135,22 +146,27 @@ final class EmbeddedHashIndex extends Index<Object> {
 
 	/** The key whose order {@link #inOrder} follows. */
 	String orderKey() {
-		return keys().getLast();
+		return this.ordering.getLast();
+	}
+
+	/** Whether {@link #inOrder} serves pages: the index orders by a key after fixed ones. */
+	private boolean ordered() {
+		return this.ordering.size() > 1;
 	}
 
 	/** The keys {@link #inOrder} takes fixed values of. */
 	List<String> orderPrefix() {
-		return keys().subList(0, keys().size() - 1);
+		return this.ordering.subList(0, this.ordering.size() - 1);
 	}
 
 	@Override
 	public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-		if (isCompoundIndex()) {
+		if (ordered()) {
 			Object last = Utils.getSubdocumentValueCollectionAware(document, orderKey());
 			if (last instanceof Collection<?>) {
 				this.orderUnreliable = true;
 			}
-			for (List<Object> prefix : prefixes(document, keys().size() - 1)) {
+			for (List<Object> prefix : prefixes(document, this.ordering.size() - 1)) {
 				this.inOrder.computeIfAbsent(prefix, ignored -> new TreeSet<>(ORDER))
 					.add(new Ordered(normalized(last), position));
 			}
@@ -167,9 +183,9 @@ final class EmbeddedHashIndex extends Index<Object> {
 	@Override
 	public synchronized Object remove(Document document) {
 		Object position = document.get("_id");
-		if (isCompoundIndex()) {
+		if (ordered()) {
 			Object last = normalized(Utils.getSubdocumentValueCollectionAware(document, orderKey()));
-			for (List<Object> prefix : prefixes(document, keys().size() - 1)) {
+			for (List<Object> prefix : prefixes(document, this.ordering.size() - 1)) {
 				TreeSet<Ordered> ordered = this.inOrder.get(prefix);
 				if (ordered != null && ordered.remove(new Ordered(last, position)) && ordered.isEmpty()) {
 					this.inOrder.remove(prefix);
@@ -202,7 +218,7 @@ final class EmbeddedHashIndex extends Index<Object> {
 	private List<List<Object>> prefixes(Document document, int length) {
 		List<List<Object>> prefixes = new ArrayList<>();
 		prefixes.add(List.of());
-		for (String key : keys().subList(0, length)) {
+		for (String key : this.ordering.subList(0, length)) {
 			Object value = Utils.getSubdocumentValueCollectionAware(document, key);
 			List<?> values = value instanceof Collection<?> many && !many.isEmpty() ? new ArrayList<>(many)
 					: java.util.Collections.singletonList(value);

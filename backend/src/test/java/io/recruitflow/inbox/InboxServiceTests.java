@@ -9,6 +9,10 @@ import io.recruitflow.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +20,28 @@ class InboxServiceTests extends IntegrationTest {
 
 	@Autowired
 	InboxService inbox;
+
+	@Autowired
+	SupersededIndexes supersededIndexes;
+
+	@Test
+	void theConversationIndexesWithoutIdGiveWayToTheOnesWithIt() {
+		IndexOperations conversations = this.mongo.indexOps(Conversation.class);
+		conversations.createIndex(new Index().on("accountId", Sort.Direction.ASC)
+			.on("lastMessageAt", Sort.Direction.DESC)
+			.named("account_activity"));
+		conversations.createIndex(new Index().on("accountId", Sort.Direction.ASC)
+			.on("assignedUserId", Sort.Direction.ASC)
+			.on("lastMessageAt", Sort.Direction.DESC)
+			.named("account_assignee_activity"));
+
+		this.supersededIndexes.dropSuperseded();
+		this.supersededIndexes.dropSuperseded();
+
+		assertThat(conversations.getIndexInfo()).extracting(IndexInfo::getName)
+			.contains("account_activity_id", "account_assignee_activity_id", "account_candidate_number")
+			.doesNotContainAnyElementsOf(SupersededIndexes.CONVERSATIONS);
+	}
 
 	@Test
 	void recordingTheSameStepTwiceKeepsOneMessage() {
