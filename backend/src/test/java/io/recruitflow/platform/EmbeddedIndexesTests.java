@@ -205,55 +205,47 @@ class EmbeddedIndexesTests {
 	@Test
 	void anIndexEndingInIdReadsAPageInOrderLikeOneWithout() {
 		DurableH2Backend backend = new DurableH2Backend(this.dataDir.resolve("tiebreak.mv").toString());
-		MongoServer server = new MongoServer(backend);
-		try {
-			InetSocketAddress address = server.bind();
+		EmbeddedServers.withDatabase(() -> backend, db -> {
+			MongoCollection<Document> conversations = db.getCollection("conversations");
+			conversations.createIndex(Indexes.compoundIndex(Indexes.ascending("accountId"),
+					Indexes.descending("lastMessageAt"), Indexes.descending("_id")));
+			conversations.createIndex(Indexes.compoundIndex(Indexes.ascending("assignedUserId"),
+					Indexes.descending("lastMessageAt"), Indexes.ascending("_id")));
+			Instant start = Instant.parse("2026-11-01T00:00:00Z");
 			List<Document> documents = new ArrayList<>();
-			try (MongoClient client = MongoClients
-				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-				MongoCollection<Document> conversations = client.getDatabase("test").getCollection("conversations");
-				conversations.createIndex(Indexes.compoundIndex(Indexes.ascending("accountId"),
-						Indexes.descending("lastMessageAt"), Indexes.descending("_id")));
-				conversations.createIndex(Indexes.compoundIndex(Indexes.ascending("assignedUserId"),
-						Indexes.descending("lastMessageAt"), Indexes.ascending("_id")));
-				Instant start = Instant.parse("2026-11-01T00:00:00Z");
-				for (int i = 0; i < 300; i++) {
-					// Ten conversations share each moment: the _id decides their order.
-					documents.add(new Document("_id", new ObjectId()).append("accountId", "account-" + i % 3)
-						.append("assignedUserId", "user-" + i % 2)
-						.append("lastMessageAt", start.plusSeconds(i / 10)));
-				}
-				java.util.Collections.shuffle(documents, new Random(7));
-				conversations.insertMany(documents);
-
-				List<ObjectId> newestFirst = documents.stream()
-					.filter(d -> d.get("accountId").equals("account-1"))
-					.sorted(java.util.Comparator.comparing((Document d) -> d.get("lastMessageAt", Instant.class))
-						.thenComparing(d -> d.getObjectId("_id"))
-						.reversed())
-					.map(d -> d.getObjectId("_id"))
-					.toList();
-				assertThat(conversations.find(Filters.eq("accountId", "account-1"))
-					.sort(Sorts.descending("lastMessageAt", "_id"))
-					.limit(25)
-					.map(d -> d.getObjectId("_id"))
-					.into(new ArrayList<>())).containsExactlyElementsOf(newestFirst.subList(0, 25));
-
-				IndexedH2Collection stored = (IndexedH2Collection) backend.resolveDatabase("test")
-					.resolveCollection("conversations", true);
-				assertThat(stored.inIndexOrder(query("accountId", "account-1"), query("lastMessageAt", -1, "_id", -1)))
-					.as("read in the index's order")
-					.containsExactlyElementsOf(newestFirst.stream()
-						.map(id -> (Object) new de.bwaldvogel.mongo.bson.ObjectId(id.toHexString()))
-						.toList());
-				assertThat(stored.inIndexOrder(query("assignedUserId", "user-1"), query("lastMessageAt", -1, "_id", -1)))
-					.as("an _id in the other direction does not break ties the same way")
-					.isNull();
+			for (int i = 0; i < 300; i++) {
+				// Ten conversations share each moment: the _id decides their order.
+				documents.add(new Document("_id", new ObjectId()).append("accountId", "account-" + i % 3)
+					.append("assignedUserId", "user-" + i % 2)
+					.append("lastMessageAt", start.plusSeconds(i / 10)));
 			}
-		}
-		finally {
-			server.shutdownNow();
-		}
+			java.util.Collections.shuffle(documents, new Random(7));
+			conversations.insertMany(documents);
+
+			List<ObjectId> newestFirst = documents.stream()
+				.filter(d -> d.get("accountId").equals("account-1"))
+				.sorted(java.util.Comparator.comparing((Document d) -> d.get("lastMessageAt", Instant.class))
+					.thenComparing(d -> d.getObjectId("_id"))
+					.reversed())
+				.map(d -> d.getObjectId("_id"))
+				.toList();
+			assertThat(conversations.find(Filters.eq("accountId", "account-1"))
+				.sort(Sorts.descending("lastMessageAt", "_id"))
+				.limit(25)
+				.map(d -> d.getObjectId("_id"))
+				.into(new ArrayList<>())).containsExactlyElementsOf(newestFirst.subList(0, 25));
+
+			IndexedH2Collection stored = (IndexedH2Collection) backend.resolveDatabase("test")
+				.resolveCollection("conversations", true);
+			assertThat(stored.inIndexOrder(query("accountId", "account-1"), query("lastMessageAt", -1, "_id", -1)))
+				.as("read in the index's order")
+				.containsExactlyElementsOf(newestFirst.stream()
+					.map(id -> (Object) new de.bwaldvogel.mongo.bson.ObjectId(id.toHexString()))
+					.toList());
+			assertThat(stored.inIndexOrder(query("assignedUserId", "user-1"), query("lastMessageAt", -1, "_id", -1)))
+				.as("an _id in the other direction does not break ties the same way")
+				.isNull();
+		});
 	}
 
 	private static de.bwaldvogel.mongo.bson.Document query(Object... fieldsAndValues) {
