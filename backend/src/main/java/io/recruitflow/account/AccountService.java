@@ -48,10 +48,6 @@ public class AccountService {
 		return this.accounts.findFirstByCompanyNumber(number).map(account -> new NumberOwner(account.id(), null));
 	}
 
-	public Optional<Account> account(String accountId) {
-		return this.accounts.findById(accountId);
-	}
-
 	/**
 	 * The ids of the account's active admins: who hears of replies nobody else is assigned. Asked on
 	 * every reply to the company number, so it reads only those users and not the account.

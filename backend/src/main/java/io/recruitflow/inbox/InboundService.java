@@ -12,8 +12,10 @@ import io.recruitflow.account.Account;
 import io.recruitflow.account.AccountService;
 import io.recruitflow.candidate.Candidate;
 import io.recruitflow.candidate.CandidateService;
+import io.recruitflow.platform.Caller;
 import io.recruitflow.platform.DomainException;
 import io.recruitflow.platform.Text;
+import io.recruitflow.template.SmsMeasure;
 import io.recruitflow.template.SmsMeasurer;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -115,11 +117,12 @@ class InboundService {
 		Candidate candidate = this.candidates.byMobileOrUnknown(accountId, sms.originator());
 		Instant at = sms.receivedAt() != null ? sms.receivedAt() : this.clock.instant();
 		Conversation conversation = conversation(accountId, candidate.id(), sms.recipient(), numberOwnerId);
+		SmsMeasure measure = SmsMeasurer.measure(sms.body());
 		SmsMessage message;
 		try {
 			message = this.mongo.insert(new SmsMessage(new ObjectId().toHexString(), accountId, conversation.id(),
 					candidate.id(), SmsMessage.Direction.INBOUND, sms.originator(), sms.recipient(), sms.body(),
-					SmsMeasurer.measure(sms.body()).encoding().name(), SmsMeasurer.measure(sms.body()).segments(), null,
+					measure.encoding().name(), measure.segments(), null,
 					null, null, sms.providerMessageId(), SmsMessage.MessageStatus.RECEIVED, null, false, at, at));
 		}
 		catch (DuplicateKeyException alreadyStored) {
@@ -193,11 +196,7 @@ class InboundService {
 		if (!OPT_OUT.contains(keyword) && !OPT_IN.contains(keyword) && !HELP.equals(keyword)) {
 			return;
 		}
-		Optional<Account> found = this.accounts.account(accountId);
-		if (found.isEmpty()) {
-			return;
-		}
-		Account account = found.get();
+		Account account = this.accounts.account(Caller.system(accountId));
 		String reply = null;
 		if (OPT_OUT.contains(keyword)) {
 			if (this.candidates.optOut(account.id(), candidate.id(), keyword)) {
