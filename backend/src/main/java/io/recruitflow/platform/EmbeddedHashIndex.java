@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -42,20 +43,33 @@ final class EmbeddedHashIndex extends Index<Object> {
 	 * the last key (then position): {accountId, lastMessageAt} lists an account's conversations by
 	 * activity, so a page of them is read in order instead of sorting them all.
 	 */
-	private final Map<List<Object>, TreeSet<Ordered>> inOrder = new HashMap<>();
+	private final Map<List<Object>, TreeMap<Object, Object>> inOrder = new HashMap<>();
 
 	/** Set once a document holds an array in the last key, whose order MongoDB defines otherwise. */
 	private boolean orderUnreliable;
 
 	private long entries;
 
-	/** A document's value of the last key, and its position. */
-	private record Ordered(Object value, Object position) {
-	}
+	/** How the server orders values: positions (ids) too, to break ties. */
+	private static final Comparator<Object> ASCENDING = ValueComparator.asc();
 
-	private static final Comparator<Ordered> ORDER = Comparator
-		.comparing(Ordered::value, ValueComparator.asc())
-		.thenComparing(Ordered::position, ValueComparator.asc());
+	/**
+	 * The positions of the documents sharing one value of the last key, in order. A value only one
+	 * document holds maps to its position alone, with no object per entry: these groups hold every
+	 * stored message, step and run, and such objects were 11 MB of the 213 MB the heap kept with the
+	 * benchmark's data.
+	 */
+	private static final class Ties extends TreeSet<Object> {
+
+		private static final long serialVersionUID = 1L;
+
+		Ties(Object position, Object other) {
+			super(ASCENDING);
+			add(position);
+			add(other);
+		}
+
+	}
 
 	/**
 	 * The keys this index groups and orders by: all of them, less a trailing _id in the direction of
@@ -108,9 +122,9 @@ final class EmbeddedHashIndex extends Index<Object> {
 		Set<Object> positions = new LinkedHashSet<>();
 		if (ordered() && length == longestKept) {
 			for (List<Object> prefix : prefixValues) {
-				TreeSet<Ordered> ordered = this.inOrder.get(prefix);
+				TreeMap<Object, Object> ordered = this.inOrder.get(prefix);
 				if (ordered != null) {
-					ordered.forEach(entry -> positions.add(entry.position()));
+					ordered.values().forEach(held -> addPositions(held, false, positions));
 				}
 			}
 			return positions;
@@ -135,13 +149,23 @@ final class EmbeddedHashIndex extends Index<Object> {
 			return null;
 		}
 		List<Object> normalizedPrefix = prefixValues.stream().map(EmbeddedHashIndex::normalized).toList();
-		TreeSet<Ordered> ordered = this.inOrder.get(normalizedPrefix);
+		TreeMap<Object, Object> ordered = this.inOrder.get(normalizedPrefix);
 		if (ordered == null) {
 			return List.of();
 		}
 		List<Object> positions = new ArrayList<>(ordered.size());
-		(descending ? ordered.descendingSet() : ordered).forEach(entry -> positions.add(entry.position()));
+		(descending ? ordered.descendingMap() : ordered).values()
+			.forEach(held -> addPositions(held, descending, positions));
 		return positions;
+	}
+
+	private static void addPositions(Object held, boolean descending, Collection<Object> positions) {
+		if (held instanceof Ties ties) {
+			positions.addAll(descending ? ties.descendingSet() : ties);
+		}
+		else {
+			positions.add(held);
+		}
 	}
 
 	/** The key whose order {@link #inOrder} follows. */
@@ -167,8 +191,8 @@ final class EmbeddedHashIndex extends Index<Object> {
 				this.orderUnreliable = true;
 			}
 			for (List<Object> prefix : prefixes(document, this.ordering.size() - 1)) {
-				this.inOrder.computeIfAbsent(prefix, ignored -> new TreeSet<>(ORDER))
-					.add(new Ordered(normalized(last), position));
+				this.inOrder.computeIfAbsent(prefix, ignored -> new TreeMap<>(ASCENDING))
+					.merge(normalized(last), position, EmbeddedHashIndex::withPosition);
 			}
 		}
 		for (int length = 1; length <= this.byPrefix.size(); length++) {
@@ -186,9 +210,12 @@ final class EmbeddedHashIndex extends Index<Object> {
 		if (ordered()) {
 			Object last = normalized(Utils.getSubdocumentValueCollectionAware(document, orderKey()));
 			for (List<Object> prefix : prefixes(document, this.ordering.size() - 1)) {
-				TreeSet<Ordered> ordered = this.inOrder.get(prefix);
-				if (ordered != null && ordered.remove(new Ordered(last, position)) && ordered.isEmpty()) {
-					this.inOrder.remove(prefix);
+				TreeMap<Object, Object> ordered = this.inOrder.get(prefix);
+				if (ordered != null) {
+					ordered.computeIfPresent(last, (value, held) -> withoutPosition(held, position));
+					if (ordered.isEmpty()) {
+						this.inOrder.remove(prefix);
+					}
 				}
 			}
 		}
@@ -203,6 +230,27 @@ final class EmbeddedHashIndex extends Index<Object> {
 		}
 		this.entries = Math.max(0, this.entries - 1);
 		return position;
+	}
+
+	private static Object withPosition(Object held, Object position) {
+		if (held instanceof Ties ties) {
+			ties.add(position);
+			return ties;
+		}
+		return samePosition(held, position) ? held : new Ties(held, position);
+	}
+
+	/** What a value keeps once this position leaves it, or null when nothing does. */
+	private static Object withoutPosition(Object held, Object position) {
+		if (held instanceof Ties ties) {
+			ties.remove(position);
+			return ties.size() > 1 ? ties : ties.isEmpty() ? null : ties.first();
+		}
+		return samePosition(held, position) ? null : held;
+	}
+
+	private static boolean samePosition(Object one, Object other) {
+		return ASCENDING.compare(one, other) == 0;
 	}
 
 	@Override
@@ -225,7 +273,9 @@ final class EmbeddedHashIndex extends Index<Object> {
 			List<List<Object>> longer = new ArrayList<>();
 			for (List<Object> prefix : prefixes) {
 				for (Object each : values) {
-					List<Object> extended = new ArrayList<>(prefix);
+					// Sized to fit: the first document of a group keeps its list as the group's key.
+					List<Object> extended = new ArrayList<>(prefix.size() + 1);
+					extended.addAll(prefix);
 					extended.add(normalized(each));
 					longer.add(extended);
 				}

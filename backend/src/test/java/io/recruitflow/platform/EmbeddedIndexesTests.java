@@ -122,6 +122,22 @@ class EmbeddedIndexesTests {
 			messages.insertOne(new Document("accountId", "globex").append("externalId", "e2"));
 			assertThat(messages.find(Filters.eq("providerId", "p1")).first()).containsEntry("_id", first);
 			assertThat(messages.countDocuments()).isEqualTo(4);
+			// A one-field index answers $in and regular expressions from the keys it holds.
+			messages.insertOne(new Document("accountId", "globex").append("externalId", "e5").append("providerId", "q7"));
+			assertThat(messages.find(Filters.in("providerId", "p1", "q7", "zz")).map(d -> d.getString("externalId"))
+				.into(new ArrayList<>())).containsExactlyInAnyOrder("e1", "e5");
+			assertThat(messages.find(Filters.regex("providerId", "^q")).map(d -> d.getString("externalId"))
+				.into(new ArrayList<>())).containsExactly("e5");
+			assertThat(messages.find(Filters.in("_id", first, new ObjectId())).map(d -> d.getString("externalId"))
+				.into(new ArrayList<>())).containsExactly("e1");
+			// Without sparse, a missing value is a key too: one document may lack it, not two.
+			MongoCollection<Document> codes = db.getCollection("codes");
+			codes.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+			codes.insertOne(new Document("code", "A"));
+			codes.insertOne(new Document("name", "no code"));
+			assertThat(duplicateKeyError(() -> codes.insertOne(new Document("name", "no code either")))).contains("code_1");
+			assertThat(codes.find(Filters.eq("code", null)).map(d -> d.getString("name")).into(new ArrayList<>()))
+				.containsExactly("no code");
 		});
 	}
 

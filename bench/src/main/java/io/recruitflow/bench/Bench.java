@@ -140,9 +140,23 @@ public final class Bench {
 					app.resetPeak();
 					reads(api, db, app, setup, scale(100_000), scale(10_000));
 				}
+				liveHeap(app);
 			}
 			report(started);
 		}
+	}
+
+	/** The heap the app keeps with every scenario's data stored, after a full collection. */
+	private void liveHeap(AppProcess app) throws Exception {
+		AppProcess.LiveHeap live = app.liveHeap();
+		if (live == null) {
+			return;
+		}
+		line("");
+		line(String.format("Live heap after the scenarios (a full collection, jcmd GC.class_histogram): %.1f MB in %,d objects",
+				live.bytes() / 1048576.0, live.objects()));
+		this.results.put("liveHeapAfterScenarios",
+				Map.of("mb", Stats.round(live.bytes() / 1048576.0), "objects", live.objects()));
 	}
 
 	// ---------------------------------------------------------------- set-up
