@@ -2,6 +2,7 @@ package io.recruitflow.platform;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -269,7 +270,7 @@ final class EmbeddedHashIndex extends Index<Object> {
 		for (String key : this.ordering.subList(0, length)) {
 			Object value = Utils.getSubdocumentValueCollectionAware(document, key);
 			List<?> values = value instanceof Collection<?> many && !many.isEmpty() ? new ArrayList<>(many)
-					: java.util.Collections.singletonList(value);
+					: Collections.singletonList(value);
 			List<List<Object>> longer = new ArrayList<>();
 			for (List<Object> prefix : prefixes) {
 				for (Object each : values) {

@@ -4,7 +4,6 @@ import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -68,7 +67,8 @@ final class EmbeddedUniqueIndex extends AbstractUniqueIndex<Object> {
 
 	@Override
 	protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-		return () -> StreamSupport.stream(this.positions.entrySet().spliterator(), false)
+		return () -> this.positions.entrySet()
+			.stream()
 			.<Map.Entry<KeyValue, Object>>map(entry -> new AbstractMap.SimpleImmutableEntry<>(keyValue(entry.getKey()),
 					entry.getValue()))
 			.iterator();

@@ -4,10 +4,13 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -145,7 +148,7 @@ class EmbeddedIndexesTests {
 		try {
 			write.run();
 		}
-		catch (com.mongodb.MongoWriteException ex) {
+		catch (MongoWriteException ex) {
 			assertThat(ex.getError().getCode()).isEqualTo(11000);
 			return ex.getMessage();
 		}
@@ -235,7 +238,7 @@ class EmbeddedIndexesTests {
 					.append("assignedUserId", "user-" + i % 2)
 					.append("lastMessageAt", start.plusSeconds(i / 10)));
 			}
-			java.util.Collections.shuffle(documents, new Random(7));
+			Collections.shuffle(documents, new Random(7));
 			conversations.insertMany(documents);
 
 			List<ObjectId> newestFirst = documents.stream()
@@ -403,7 +406,7 @@ class EmbeddedIndexesTests {
 		return values[this.random.nextInt(values.length)];
 	}
 
-	private static void withDatabase(String file, java.util.function.Consumer<MongoDatabase> work) {
+	private static void withDatabase(String file, Consumer<MongoDatabase> work) {
 		EmbeddedServers.withDatabase(() -> new DurableH2Backend(file), work);
 	}
 
