@@ -225,15 +225,7 @@ final class AppProcess implements AutoCloseable {
 	 * steadier figure than throughput on a shared two-core machine, so it shows what a change saved.
 	 */
 	long cpuMillis() {
-		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-			return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
+		return MachineCpu.cpuMillisOf(this.process.pid());
 	}
 
 	/**
@@ -254,11 +246,8 @@ final class AppProcess implements AutoCloseable {
 		try (var threads = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
 			for (Path thread : threads.toList()) {
 				try {
-					String stat = Files.readString(thread.resolve("stat"));
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-					byWork.merge(work(Files.readString(thread.resolve("comm")).trim()), ticks * 1000 / CLOCK_TICKS_PER_SECOND,
-							Long::sum);
+					byWork.merge(work(Files.readString(thread.resolve("comm")).trim()),
+							MachineCpu.cpuMillis(thread.resolve("stat")), Long::sum);
 				}
 				catch (IOException | RuntimeException gone) {
 					// A thread that ended between the listing and the read.
@@ -301,9 +290,6 @@ final class AppProcess implements AutoCloseable {
 		}
 		return "other";
 	}
-
-	/** USER_HZ, which Linux fixes at 100 for /proc on every architecture this runs on. */
-	private static final long CLOCK_TICKS_PER_SECOND = 100;
 
 	/** The most heap in use at any sample: live objects plus garbage not yet collected. */
 	long peakHeapMb() {

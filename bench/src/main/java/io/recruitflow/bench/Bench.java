@@ -326,9 +326,11 @@ public final class Bench {
 		long cpuBefore = app.cpuMillis();
 		long compilerBefore = app.compilerCpuMillis();
 		Map<String, Long> workBefore = app.cpuMillisByWork();
+		MachineCpu machineBefore = MachineCpu.now();
 		Run full = sendEvents(api, stub, setup, 0, events, clients, 0);
 		double cpuPerEvent = (app.cpuMillis() - cpuBefore) / (double) events;
 		Map<String, Long> workShares = shares(workBefore, app.cpuMillisByWork());
+		MachineCpu machineAfter = MachineCpu.now();
 		double compilerPerEvent = (app.compilerCpuMillis() - compilerBefore) / (double) events;
 		double sustainable = Math.min(full.acceptedPerSecond, full.smsPerSecond);
 		int halfEvents = Math.max(10, events / 5);
@@ -345,6 +347,7 @@ public final class Bench {
 		line(String.format("  app CPU per event (accepted and sent): %.1f ms, of it %.1f ms in the JIT compiler", cpuPerEvent,
 				compilerPerEvent));
 		line("  app CPU by thread, full load: " + describe(workShares));
+		line(beside(machineBefore, machineAfter, events, "event"));
 		int batchedEvents = Math.max(100, events / 2);
 		long batchedCpuBefore = app.cpuMillis();
 		Run batched = sendEvents(api, stub, setup, 3 * events, batchedEvents, clients, 0, INTAKE_BATCH);
@@ -374,6 +377,8 @@ public final class Bench {
 		figures.put("appCpuMillisPerEvent", Stats.round(cpuPerEvent * 10) / 10);
 		figures.put("jitCompilerCpuMillisPerEvent", Stats.round(compilerPerEvent * 10) / 10);
 		figures.put("appCpuPercentByThread", workShares);
+		figures.put("benchmarkCpuMillisPerEvent", Stats.round(machineAfter.benchmarkMillisSince(machineBefore) / (double) events));
+		figures.put("machineBusyPercent", machineAfter.busyPercentSince(machineBefore));
 		figures.put("oneEventPerRequestRatioBound", Stats.round(trivialCeiling / rawCeiling * 100) / 100);
 		figures.put("batchedIntake", Map.of("events", batchedEvents, "perRequest", INTAKE_BATCH, "acceptedPerSecond",
 				Stats.round(batched.acceptedPerSecond), "smsPerSecond", Stats.round(batched.smsPerSecond),
@@ -681,6 +686,7 @@ public final class Bench {
 		long cpuBefore = app.cpuMillis();
 		long compilerBefore = app.compilerCpuMillis();
 		Map<String, Long> workBefore = app.cpuMillisByWork();
+		MachineCpu machineBefore = MachineCpu.now();
 		long start = System.nanoTime();
 		AtomicLong webhookErrors = new AtomicLong();
 		ConcurrentLinkedQueue<Double> webhookResponses = new ConcurrentLinkedQueue<>();
@@ -727,6 +733,7 @@ public final class Bench {
 		double cpuPerWebhook = (app.cpuMillis() - cpuBefore) / (double) webhooks;
 		double compilerPerWebhook = (app.compilerCpuMillis() - compilerBefore) / (double) webhooks;
 		Map<String, Long> workShares = shares(workBefore, app.cpuMillisByWork());
+		MachineCpu machineAfter = MachineCpu.now();
 		long lost = Math.max(0, expected - (received.get() - misrouted.get()));
 		long misroutedWebhooks = misrouted.get();
 		long deliveries = received.get();
@@ -751,6 +758,7 @@ public final class Bench {
 		line(String.format("  app CPU per webhook (stored, notified, pushed to its account's subscribers): %.1f ms, of it "
 				+ "%.1f ms in the JIT compiler", cpuPerWebhook, compilerPerWebhook));
 		line("  app CPU by thread: " + describe(workShares));
+		line(beside(machineBefore, machineAfter, webhooks, "webhook"));
 		long peakRss = app.peakRssMb();
 		line(memory(app));
 
@@ -783,6 +791,7 @@ public final class Bench {
 		db.getCollection("messages").insertMany(ceilingMessages);
 		MongoCollection<Document> liveEvents = db.getCollection("liveEvents");
 		long ceilingCpuBefore = app.cpuMillis();
+		MachineCpu ceilingMachineBefore = MachineCpu.now();
 		long ceilingStart = System.nanoTime();
 		for (int m = 0; m < webhooks; m++) {
 			long wait = ceilingStart + (long) (m / rate * 1e9) - System.nanoTime();
@@ -802,12 +811,14 @@ public final class Bench {
 		}
 		Thread.sleep(500);
 		double ceilingCpuPerEvent = (app.cpuMillis() - ceilingCpuBefore) / (double) webhooks;
+		MachineCpu ceilingMachineAfter = MachineCpu.now();
 		sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
 		Stats ceiling = Stats.of(latencies);
 		long ceilingLost = Math.max(0, expected - (received.get() - misrouted.get()));
 		line(String.format("  ceiling (same subscribers, no-op publisher: a live event per stored message) latency %s; "
 				+ "deliveries %d of %d; lost %d; misrouted %d; app CPU %.1f ms per event", ceiling, received.get(), expected,
 				ceilingLost, misrouted.get(), ceilingCpuPerEvent));
+		line(beside(ceilingMachineBefore, ceilingMachineAfter, webhooks, "event"));
 		line(String.format("  ratio: p99 no-op publisher / p99 webhook path %.2f", ceiling.p99() / Math.max(1e-3, latency.p99())));
 		this.chart.put("reply→subscriber", latency);
 		this.chart.put("no-op publisher→subscriber", ceiling);
@@ -827,9 +838,14 @@ public final class Bench {
 		figures.put("appCpuMillisPerWebhook", Stats.round(cpuPerWebhook * 10) / 10);
 		figures.put("jitCompilerCpuMillisPerWebhook", Stats.round(compilerPerWebhook * 10) / 10);
 		figures.put("appCpuPercentByThread", workShares);
+		figures.put("benchmarkCpuMillisPerWebhook", Stats.round(machineAfter.benchmarkMillisSince(machineBefore) / (double) webhooks));
+		figures.put("machineBusyPercent", machineAfter.busyPercentSince(machineBefore));
 		figures.put("noOpPublisherLatency", ceiling.toMap());
 		figures.put("noOpPublisherLost", ceilingLost);
 		figures.put("noOpPublisherAppCpuMillisPerEvent", Stats.round(ceilingCpuPerEvent * 10) / 10);
+		figures.put("noOpPublisherBenchmarkCpuMillisPerEvent",
+				Stats.round(ceilingMachineAfter.benchmarkMillisSince(ceilingMachineBefore) / (double) webhooks));
+		figures.put("noOpPublisherMachineBusyPercent", ceilingMachineAfter.busyPercentSince(ceilingMachineBefore));
 		figures.put("peakRssMb", peakRss);
 		figures.put("peakHeapUsedMb", app.peakHeapMb());
 		figures.put("peakHeapCommittedMb", app.peakHeapCommittedMb());
@@ -942,6 +958,15 @@ public final class Bench {
 			before = now;
 		}
 		return seconds(start);
+	}
+
+	/**
+	 * The rest of the machine over a measured run: the benchmark's own CPU (subscribers, senders,
+	 * stub) per unit of work, and how busy both cores were in all.
+	 */
+	private static String beside(MachineCpu before, MachineCpu after, int units, String unit) {
+		return String.format("  beside the app: the benchmark itself %.1f ms of CPU per %s; both cores %d %% busy",
+				after.benchmarkMillisSince(before) / (double) units, unit, after.busyPercentSince(before));
 	}
 
 	/** Each kind of work's percentage of the app CPU used between two readings, largest first. */
