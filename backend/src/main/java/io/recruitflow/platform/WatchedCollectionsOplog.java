@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Cursor;
@@ -26,10 +29,16 @@ import de.bwaldvogel.mongo.oplog.OplogCursor;
  * each instance reads a change within milliseconds, so only those collections are recorded and
  * entries older than {@link #RETENTION} are dropped.
  *
- * <p>Every poll still reads and sorts all the entries kept, so entries every open change stream has
- * already read are dropped sooner, {@link #READ_MARGIN} after the slowest stream last caught up: with
- * 30 s kept, the live-inbox benchmark's polls read some 4,500 entries each, most of the embedded
- * server's time. A stream that stops polling stops holding entries back after {@link #RETENTION}.
+ * <p>Every poll still reads and sorts all the entries kept, and converts and filters every one its
+ * stream has not returned yet. A stream's position moves only with what it returns, and each
+ * instance's stream filters out the events it published itself: with a single instance nothing is
+ * ever returned, so each poll converted every entry kept (a tenth of the app's CPU in the live-inbox
+ * benchmark, and the same again in quiet times after a burst, when nothing triggered a trim). So
+ * entries every open change stream has read — returned or filtered out — are dropped
+ * {@link #READ_MARGIN} after the slowest stream last read everything, checked on polls as well as on
+ * writes. A poll begins only once every append already begun is complete, so what it reads includes
+ * every entry stamped before it began. A stream that stops polling stops holding entries back after
+ * {@link #RETENTION}.
  */
 final class WatchedCollectionsOplog implements Oplog {
 
@@ -37,12 +46,12 @@ final class WatchedCollectionsOplog implements Oplog {
 	static final Duration RETENTION = Duration.ofSeconds(30);
 
 	/**
-	 * How long entries stay after every change stream has read past them: a write in flight while a
-	 * stream polled may be appended just behind the time that poll started.
+	 * How long entries stay after every change stream has read past them. Appends and polls are
+	 * ordered ({@link #appending}), so this only covers the wall clock being set back a little.
 	 */
-	static final Duration READ_MARGIN = Duration.ofSeconds(2);
+	static final Duration READ_MARGIN = Duration.ofMillis(200);
 
-	private static final Duration TRIM_INTERVAL = Duration.ofSeconds(1);
+	private static final Duration TRIM_INTERVAL = Duration.ofMillis(100);
 
 	/** Before a stream's first poll that reads everything, it holds back all entries. */
 	private static final Instant NOT_CAUGHT_UP = Instant.EPOCH;
@@ -65,6 +74,12 @@ final class WatchedCollectionsOplog implements Oplog {
 
 	private volatile Instant nextTrim = Instant.MIN;
 
+	/**
+	 * Held (shared) while entries are stamped and appended; a poll takes it exclusively for the
+	 * moment it notes its start, so no entry stamped before that start is still on its way in.
+	 */
+	private final ReadWriteLock appending = new ReentrantReadWriteLock();
+
 	WatchedCollectionsOplog(Oplog recorded, MongoCollection<Document> entries, Set<String> watchedCollections,
 			CursorRegistry cursors, Clock clock) {
 		this.recorded = recorded;
@@ -79,28 +94,28 @@ final class WatchedCollectionsOplog implements Oplog {
 	public void handleInsert(String namespace, List<Document> documents) {
 		if (watched(namespace)) {
 			trimIfDue();
-			this.recorded.handleInsert(namespace, documents);
+			appended(() -> this.recorded.handleInsert(namespace, documents));
 		}
 	}
 
 	@Override
 	public void handleUpdate(String namespace, Document selector, Document query, List<Object> modifiedIds) {
 		if (watched(namespace)) {
-			this.recorded.handleUpdate(namespace, selector, query, modifiedIds);
+			appended(() -> this.recorded.handleUpdate(namespace, selector, query, modifiedIds));
 		}
 	}
 
 	@Override
 	public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
 		if (watched(namespace)) {
-			this.recorded.handleDelete(namespace, query, deletedIds);
+			appended(() -> this.recorded.handleDelete(namespace, query, deletedIds));
 		}
 	}
 
 	@Override
 	public void handleDropCollection(String namespace) {
 		if (watched(namespace)) {
-			this.recorded.handleDropCollection(namespace);
+			appended(() -> this.recorded.handleDropCollection(namespace));
 		}
 	}
 
@@ -138,14 +153,38 @@ final class WatchedCollectionsOplog implements Oplog {
 
 		@Override
 		public List<Document> takeDocuments(int numberToReturn) {
-			Instant started = WatchedCollectionsOplog.this.clock.instant();
+			Instant started = pollStart();
 			List<Document> taken = this.cursor.takeDocuments(numberToReturn);
 			boolean readEverything = numberToReturn <= 0 || taken.size() < numberToReturn;
 			WatchedCollectionsOplog.this.readers.compute(getId(), (id, before) -> new Progress(
 					readEverything ? started : before == null ? NOT_CAUGHT_UP : before.caughtUpAt(), started));
+			trimIfDue();
 			return taken;
 		}
 
+	}
+
+	private void appended(Runnable append) {
+		Lock shared = this.appending.readLock();
+		shared.lock();
+		try {
+			append.run();
+		}
+		finally {
+			shared.unlock();
+		}
+	}
+
+	/** Now, once every entry stamped before now is in the collection. */
+	private Instant pollStart() {
+		Lock exclusive = this.appending.writeLock();
+		exclusive.lock();
+		try {
+			return this.clock.instant();
+		}
+		finally {
+			exclusive.unlock();
+		}
 	}
 
 	private boolean watched(String namespace) {

@@ -14,6 +14,8 @@ import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
@@ -130,11 +132,53 @@ class WatchedCollectionsOplogTests {
 					clock.advance(WatchedCollectionsOplog.READ_MARGIN.plusSeconds(1));
 					assertThat(reader.tryNext()).isNull();
 					assertThat(lagging.tryNext()).isNull();
+					// Trims run at most every so often, on a poll or a write.
+					clock.advance(Duration.ofSeconds(1));
 					liveEvents.insertOne(new Document("n", 4));
 					assertThat(numbers(oplog)).containsExactly(4);
 					assertThat(next(reader).getFullDocument().getInteger("n")).isEqualTo(4);
 					assertThat(next(lagging).getFullDocument().getInteger("n")).isEqualTo(4);
 					lagging.close();
+				}
+			}
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	/**
+	 * Each instance's stream filters out the events it published itself, and a stream's position
+	 * moves only with what it returns: before, a lone instance's polls converted every entry kept,
+	 * again and again, and in a quiet spell after a burst nothing dropped them.
+	 */
+	@Test
+	void entriesAStreamFilteredOutAreDroppedOnceReadWithoutAnotherWrite() throws Exception {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-29T22:00:00Z"));
+		MongoServer server = new MongoServer(new DurableH2Backend(this.dataDir.resolve("own.mv").toString(), clock));
+		server.enableOplog();
+		try {
+			InetSocketAddress address = server.bind();
+			try (MongoClient client = MongoClients
+				.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+				var liveEvents = client.getDatabase("recruitflow").getCollection("liveEvents");
+				var oplog = client.getDatabase("local").getCollection("oplog.rs");
+				try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> stream = liveEvents
+					.watch(List.of(Aggregates.match(Filters.ne("fullDocument.origin", "this instance"))))
+					.maxAwaitTime(50, TimeUnit.MILLISECONDS)
+					.cursor()) {
+					for (int n = 1; n <= 3; n++) {
+						liveEvents.insertOne(new Document("n", n).append("origin", "this instance"));
+					}
+					assertThat(stream.tryNext()).isNull();
+					assertThat(numbers(oplog)).containsExactly(1, 2, 3);
+
+					clock.advance(WatchedCollectionsOplog.READ_MARGIN.plusSeconds(1));
+					assertThat(stream.tryNext()).isNull();
+					assertThat(oplog.countDocuments()).isZero();
+
+					liveEvents.insertOne(new Document("n", 4).append("origin", "another instance"));
+					assertThat(next(stream).getFullDocument().getInteger("n")).isEqualTo(4);
 				}
 			}
 		}
