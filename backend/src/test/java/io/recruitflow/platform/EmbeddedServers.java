@@ -21,7 +21,19 @@ final class EmbeddedServers {
 	}
 
 	static void withClient(Supplier<MongoBackend> backend, Consumer<MongoClient> work) {
+		withClient(backend, false, work);
+	}
+
+	/** With the server's oplog on, as the app runs it: change streams work. */
+	static void withOplogClient(Supplier<MongoBackend> backend, Consumer<MongoClient> work) {
+		withClient(backend, true, work);
+	}
+
+	private static void withClient(Supplier<MongoBackend> backend, boolean oplog, Consumer<MongoClient> work) {
 		MongoServer server = new MongoServer(backend.get());
+		if (oplog) {
+			server.enableOplog();
+		}
 		try {
 			InetSocketAddress address = server.bind();
 			try (MongoClient client = MongoClients
