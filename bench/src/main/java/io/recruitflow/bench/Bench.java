@@ -377,7 +377,7 @@ public final class Bench {
 		figures.put("appCpuMillisPerEvent", Stats.round(cpuPerEvent * 10) / 10);
 		figures.put("jitCompilerCpuMillisPerEvent", Stats.round(compilerPerEvent * 10) / 10);
 		figures.put("appCpuPercentByThread", workShares);
-		figures.put("benchmarkCpuMillisPerEvent", Stats.round(machineAfter.benchmarkMillisSince(machineBefore) / (double) events));
+		figures.put("benchmarkCpuMillisPerEvent", Stats.round(machineAfter.benchmarkMillisPer(machineBefore, events)));
 		figures.put("machineBusyPercent", machineAfter.busyPercentSince(machineBefore));
 		figures.put("oneEventPerRequestRatioBound", Stats.round(trivialCeiling / rawCeiling * 100) / 100);
 		figures.put("batchedIntake", Map.of("events", batchedEvents, "perRequest", INTAKE_BATCH, "acceptedPerSecond",
@@ -838,13 +838,13 @@ public final class Bench {
 		figures.put("appCpuMillisPerWebhook", Stats.round(cpuPerWebhook * 10) / 10);
 		figures.put("jitCompilerCpuMillisPerWebhook", Stats.round(compilerPerWebhook * 10) / 10);
 		figures.put("appCpuPercentByThread", workShares);
-		figures.put("benchmarkCpuMillisPerWebhook", Stats.round(machineAfter.benchmarkMillisSince(machineBefore) / (double) webhooks));
+		figures.put("benchmarkCpuMillisPerWebhook", Stats.round(machineAfter.benchmarkMillisPer(machineBefore, webhooks)));
 		figures.put("machineBusyPercent", machineAfter.busyPercentSince(machineBefore));
 		figures.put("noOpPublisherLatency", ceiling.toMap());
 		figures.put("noOpPublisherLost", ceilingLost);
 		figures.put("noOpPublisherAppCpuMillisPerEvent", Stats.round(ceilingCpuPerEvent * 10) / 10);
 		figures.put("noOpPublisherBenchmarkCpuMillisPerEvent",
-				Stats.round(ceilingMachineAfter.benchmarkMillisSince(ceilingMachineBefore) / (double) webhooks));
+				Stats.round(ceilingMachineAfter.benchmarkMillisPer(ceilingMachineBefore, webhooks)));
 		figures.put("noOpPublisherMachineBusyPercent", ceilingMachineAfter.busyPercentSince(ceilingMachineBefore));
 		figures.put("peakRssMb", peakRss);
 		figures.put("peakHeapUsedMb", app.peakHeapMb());
@@ -966,7 +966,7 @@ public final class Bench {
 	 */
 	private static String beside(MachineCpu before, MachineCpu after, int units, String unit) {
 		return String.format("  beside the app: the benchmark itself %.1f ms of CPU per %s; both cores %d %% busy",
-				after.benchmarkMillisSince(before) / (double) units, unit, after.busyPercentSince(before));
+				after.benchmarkMillisPer(before, units), unit, after.busyPercentSince(before));
 	}
 
 	/** Each kind of work's percentage of the app CPU used between two readings, largest first. */

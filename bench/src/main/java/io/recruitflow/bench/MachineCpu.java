@@ -47,9 +47,9 @@ record MachineCpu(long benchmarkMillis, long busyTicks, long totalTicks) {
 		return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
 	}
 
-	/** The benchmark's CPU since {@code before}, in milliseconds. */
-	long benchmarkMillisSince(MachineCpu before) {
-		return this.benchmarkMillis - before.benchmarkMillis;
+	/** The benchmark's CPU since {@code before}, in milliseconds per unit of work done meanwhile. */
+	double benchmarkMillisPer(MachineCpu before, int units) {
+		return (this.benchmarkMillis - before.benchmarkMillis) / (double) units;
 	}
 
 	/** The share (0–100) of all cores' time that was busy since {@code before}; -1 when unknown. */
