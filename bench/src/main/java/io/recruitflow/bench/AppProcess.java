@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,9 +186,19 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	/** What the heap keeps once a full collection has run: bytes and objects, from jcmd's class histogram. */
-	record LiveHeap(long bytes, long objects) {
+	/**
+	 * What the heap keeps once a full collection has run: bytes and objects, and the classes that
+	 * keep the most, from jcmd's class histogram.
+	 */
+	record LiveHeap(long bytes, long objects, List<HeldClass> largest) {
 	}
+
+	/** One row of the class histogram: a class and what its instances hold. */
+	record HeldClass(String className, long instances, long bytes) {
+	}
+
+	/** How many of the histogram's largest classes the results keep: enough to say where the live heap is. */
+	private static final int LARGEST_CLASSES = 15;
 
 	/**
 	 * The live heap, from {@code jcmd GC.class_histogram}, which runs a full collection first. Unlike
@@ -204,11 +215,15 @@ final class AppProcess implements AutoCloseable {
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		LiveHeap live = null;
+		List<HeldClass> largest = new ArrayList<>();
 		try (var lines = histogram.inputReader()) {
 			for (String line; (line = lines.readLine()) != null;) {
 				String[] columns = line.trim().split("\\s+");
 				if (columns.length == 3 && columns[0].equals("Total")) {
-					live = new LiveHeap(Long.parseLong(columns[2]), Long.parseLong(columns[1]));
+					live = new LiveHeap(Long.parseLong(columns[2]), Long.parseLong(columns[1]), largest);
+				}
+				else if (columns.length >= 4 && columns[0].endsWith(":") && largest.size() < LARGEST_CLASSES) {
+					largest.add(new HeldClass(columns[3], Long.parseLong(columns[1]), Long.parseLong(columns[2])));
 				}
 			}
 		}

@@ -155,8 +155,16 @@ public final class Bench {
 		line("");
 		line(String.format("Live heap after the scenarios (a full collection, jcmd GC.class_histogram): %.1f MB in %,d objects",
 				live.bytes() / 1048576.0, live.objects()));
+		line("  largest: " + live.largest().stream()
+			.limit(5)
+			.map(held -> String.format("%s %.1f MB", held.className(), held.bytes() / 1048576.0))
+			.collect(Collectors.joining(", ")));
+		List<Map<String, Object>> largest = live.largest().stream()
+			.map(held -> Map.<String, Object>of("class", held.className(), "instances", held.instances(),
+					"mb", Stats.round(held.bytes() / 1048576.0)))
+			.toList();
 		this.results.put("liveHeapAfterScenarios",
-				Map.of("mb", Stats.round(live.bytes() / 1048576.0), "objects", live.objects()));
+				Map.of("mb", Stats.round(live.bytes() / 1048576.0), "objects", live.objects(), "largestClasses", largest));
 	}
 
 	// ---------------------------------------------------------------- set-up
