@@ -74,7 +74,7 @@ final class BsonDataTypes {
 				return (Document) FALLBACK.read(buffer);
 			}
 			int length = Integer.reverseBytes(buffer.getInt(buffer.position()));
-			Document document = BsonDecoder.decodeBson(slice(buffer, length));
+			Document document = decodeSharing(slice(buffer, length));
 			buffer.position(buffer.position() + length);
 			return document;
 		}
@@ -168,6 +168,26 @@ final class BsonDataTypes {
 			return new Object[size];
 		}
 
+	}
+
+	/**
+	 * A stored document, decoded like the codec's {@code decodeBson} but with its field names and
+	 * top-level strings {@link SharedStrings shared}: H2 keeps what it reads in its cache, and with
+	 * the codec's own decoder each cached document held its own copy of every field name. Decoding
+	 * and then copying the document doubled what each page read allocated.
+	 */
+	private static Document decodeSharing(ByteBuf bson) {
+		int end = bson.readerIndex() + bson.readIntLE();
+		Document document = new Document();
+		for (byte type = bson.readByte(); type != 0; type = bson.readByte()) {
+			String name = SharedStrings.share(BsonDecoder.decodeCString(bson));
+			Object value = BsonDecoder.decodeValue(type, bson);
+			document.put(name, SharedStrings.sharedField(name, value));
+			if (bson.readerIndex() >= end) {
+				throw new IllegalArgumentException("A stored document ends without its terminating byte");
+			}
+		}
+		return document;
 	}
 
 	/** Scratch space grown past this by one large document is not kept for the thread's lifetime. */

@@ -41,6 +41,21 @@ final class IndexedH2Collection extends H2Collection {
 		super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
 	}
 
+	/**
+	 * The store keeps the document it is given in its cache of pages until the page is evicted, so
+	 * it keeps one with its field names and strings {@link SharedStrings shared}, as documents read
+	 * back from the file are.
+	 */
+	@Override
+	protected Object addDocumentInternal(Document document) {
+		return super.addDocumentInternal(SharedStrings.document(document));
+	}
+
+	@Override
+	protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+		super.handleUpdate(position, oldDocument, SharedStrings.document(newDocument));
+	}
+
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 			int batchSize, Document fieldSelector) {
